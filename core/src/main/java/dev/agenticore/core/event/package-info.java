@@ -1,0 +1,2 @@
+/** Job event logs and the live feed that streams read from. */
+package dev.agenticore.core.event;

@@ -1,0 +1,296 @@
+package dev.agenticore.core.job;
+
+import dev.agenticore.core.agent.AgentEvent;
+import dev.agenticore.core.agent.AgentInvocation;
+import dev.agenticore.core.agent.AgentOutcome;
+import dev.agenticore.core.agent.AgentRun;
+import dev.agenticore.core.agent.AgentRunner;
+import dev.agenticore.core.event.JobEventFeed;
+import dev.agenticore.core.profile.Profile;
+import dev.agenticore.core.profile.ProfileCatalog;
+import dev.agenticore.core.workspace.JobWorkspace;
+import dev.agenticore.core.workspace.PreparedWorkspace;
+import dev.agenticore.core.workspace.Publication;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one leased job through its steps: start, workspace, agent, outcome, publication. Every status
+ * change is a {@link JobStore#update} that leaves a terminal status alone, so a cancel or a
+ * shutdown that lands first always wins.
+ */
+final class JobExecution {
+    private static final Logger log = LoggerFactory.getLogger(JobExecution.class);
+    private static final Duration POLL = Duration.ofMillis(250);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    private final JobStore store;
+    private final AgentRunner runner;
+    private final ProfileCatalog profiles;
+    private final JobWorkspace workspace;
+    private final JobEventFeed events;
+    private final JobSettings settings;
+    private final Clock clock;
+    private final Map<String, AgentRun> runs;
+
+    JobExecution(
+            JobStore store,
+            AgentRunner runner,
+            ProfileCatalog profiles,
+            JobWorkspace workspace,
+            JobEventFeed events,
+            JobSettings settings,
+            Clock clock,
+            Map<String, AgentRun> runs) {
+        this.store = store;
+        this.runner = runner;
+        this.profiles = profiles;
+        this.workspace = workspace;
+        this.events = events;
+        this.settings = settings;
+        this.clock = clock;
+        this.runs = runs;
+    }
+
+    /** Runs the job with the given id if it is still queued; returns when it has ended. */
+    void run(String jobId) {
+        Optional<Job> started = start(jobId);
+        if (started.isEmpty()) {
+            return;
+        }
+        Job job = started.get();
+        try {
+            runStarted(job);
+        } catch (RuntimeException e) {
+            log.error("Job {} failed with an unexpected error", jobId, e);
+            fail(jobId, "internal error while running the job: " + e, null);
+        } finally {
+            runs.remove(jobId);
+            events.wakeReaders();
+        }
+    }
+
+    private Optional<Job> start(String jobId) {
+        Instant now = clock.instant();
+        Optional<Job> updated = store.update(jobId, job -> {
+            if (job.status() != JobStatus.QUEUED) {
+                return job;
+            }
+            if (!now.isBefore(job.expiresAt())) {
+                return job.toBuilder()
+                        .status(JobStatus.EXPIRED)
+                        .endedAt(now)
+                        .error("expired after waiting " + job.ttlSeconds() + " s in the queue")
+                        .build();
+            }
+            return job.toBuilder()
+                    .status(JobStatus.RUNNING)
+                    .startedAt(now)
+                    .podName(settings.podName())
+                    .build();
+        });
+        updated.filter(job -> job.status() == JobStatus.EXPIRED && now.equals(job.endedAt()))
+                .ifPresent(job -> log.info("Job {} expired in the queue", jobId));
+        return updated.filter(job -> job.status() == JobStatus.RUNNING && now.equals(job.startedAt()));
+    }
+
+    private void runStarted(Job job) throws RuntimeException {
+        log.info("Job {} running", job.id());
+        Optional<Profile> profile = profiles.find(job.profile());
+        if (profile.isEmpty()) {
+            fail(job.id(), "Profile not found: " + job.profile(), null);
+            return;
+        }
+        PreparedWorkspace prepared;
+        try {
+            prepared = workspace.prepare(job, profile.get());
+        } catch (RuntimeException e) {
+            log.warn("Job {}: workspace preparation failed", job.id(), e);
+            fail(job.id(), "workspace preparation failed: " + e.getMessage(), null);
+            return;
+        }
+        Job current = change(
+                job.id(),
+                j -> j.toBuilder()
+                        .worktreePath(prepared.directory().toString())
+                        .jobConfigDir(prepared.configDirectory().toString())
+                        .branch(prepared.branch())
+                        .worktreeId(prepared.worktreeId().isEmpty() ? j.worktreeId() : prepared.worktreeId())
+                        .build());
+        if (current.status() != JobStatus.RUNNING) {
+            return;
+        }
+        runAgent(current, profile.get(), prepared);
+    }
+
+    private void runAgent(Job job, Profile profile, PreparedWorkspace prepared) {
+        AgentRun run;
+        try {
+            run = runner.start(invocation(job, profile, prepared), event -> onEvent(job.id(), event));
+        } catch (RuntimeException e) {
+            fail(job.id(), e.getMessage(), null);
+            return;
+        }
+        runs.put(job.id(), run);
+        run.pid().ifPresent(pid -> change(job.id(), j -> j.toBuilder().pid(pid).build()));
+        if (store.find(job.id()).map(j -> j.status() != JobStatus.RUNNING).orElse(true)) {
+            run.cancel();
+        }
+
+        Supervision supervision = supervise(run, profile.timeout());
+        finish(job.id(), profile, prepared, supervision);
+    }
+
+    private AgentInvocation invocation(Job job, Profile profile, PreparedWorkspace prepared) {
+        Map<String, String> context = new LinkedHashMap<>();
+        context.put("Job", job.id());
+        context.put("Task", job.task());
+        context.put("Repo", job.repoUrl());
+        context.put("Branch", job.branch().isEmpty() ? job.baseRef() : job.branch());
+        List<Path> mcpFiles = job.filePath().isEmpty() ? List.of() : List.of(Path.of(job.filePath()));
+        return new AgentInvocation(
+                job.id(),
+                job.task(),
+                profile,
+                prepared.directory(),
+                prepared.configDirectory(),
+                job.sessionId(),
+                context,
+                mcpFiles,
+                Map.of());
+    }
+
+    private void onEvent(String jobId, AgentEvent event) {
+        events.publish(jobId, event);
+        if (event instanceof AgentEvent.SessionStarted started
+                && !started.sessionId().isEmpty()) {
+            store.update(
+                    jobId,
+                    j -> started.sessionId().equals(j.sessionId())
+                            ? j
+                            : j.toBuilder().sessionId(started.sessionId()).build());
+        }
+    }
+
+    private Supervision supervise(AgentRun run, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (true) {
+                Optional<AgentOutcome> outcome = run.await(POLL);
+                if (outcome.isPresent()) {
+                    return new Supervision(outcome.get(), null);
+                }
+                if (System.nanoTime() - deadline >= 0) {
+                    return stop(
+                            run,
+                            "timed out after " + timeout.toSeconds()
+                                    + " s (the profile's timeout); the agent's process tree was stopped");
+                }
+                Duration idle = Duration.between(run.lastActivity(), clock.instant());
+                if (idle.compareTo(settings.idleTimeout()) >= 0) {
+                    return stop(
+                            run,
+                            "the agent printed nothing for "
+                                    + settings.idleTimeout().toSeconds()
+                                    + " s (AGENTICORE_IDLE_TIMEOUT); its process tree was stopped");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            run.cancel();
+            return new Supervision(null, "the server shut down before the job finished");
+        }
+    }
+
+    private Supervision stop(AgentRun run, String reason) throws InterruptedException {
+        run.cancel();
+        run.await(STOP_GRACE);
+        return new Supervision(null, reason);
+    }
+
+    private void finish(String jobId, Profile profile, PreparedWorkspace prepared, Supervision supervision) {
+        if (supervision.stopReason() != null) {
+            Job failed = fail(jobId, supervision.stopReason(), -1);
+            log.info("Job {} {}: {}", jobId, failed.status().wireName(), supervision.stopReason());
+            return;
+        }
+        AgentOutcome outcome = supervision.outcome();
+        Job ended = change(jobId, j -> recordOutcome(j, outcome));
+        log.info("Job {} {} (exit code {})", jobId, ended.status().wireName(), outcome.exitCode());
+        if (ended.status() == JobStatus.SUCCEEDED && profile.autoPr()) {
+            publish(ended, profile, prepared);
+        }
+    }
+
+    private Job recordOutcome(Job job, AgentOutcome outcome) {
+        JobBuilder builder = job.toBuilder()
+                .exitCode(outcome.exitCode())
+                .costUsd(outcome.costUsd())
+                .numTurns(outcome.numTurns())
+                .durationMs(outcome.durationMs());
+        if (!outcome.sessionId().isEmpty()) {
+            builder.sessionId(outcome.sessionId());
+        }
+        if (job.status() != JobStatus.RUNNING) {
+            return builder.build();
+        }
+        builder.endedAt(clock.instant()).output(Utf8Truncation.keepEnd(outcome.result(), Job.OUTPUT_LIMIT_BYTES));
+        if (outcome.succeeded()) {
+            return builder.status(JobStatus.SUCCEEDED).build();
+        }
+        String reason = outcome.errorText().isBlank()
+                ? "the agent failed with exit code " + outcome.exitCode()
+                : outcome.errorText();
+        return builder.status(JobStatus.FAILED)
+                .error(Utf8Truncation.keepEnd(reason, Job.ERROR_LIMIT_BYTES))
+                .build();
+    }
+
+    private void publish(Job job, Profile profile, PreparedWorkspace prepared) {
+        Publication publication;
+        try {
+            publication = workspace.publish(job, profile, prepared);
+        } catch (RuntimeException e) {
+            log.warn("Job {}: publishing failed", job.id(), e);
+            publication = new Publication(null, "publishing failed: " + e.getMessage());
+        }
+        Publication result = publication;
+        change(
+                job.id(),
+                j -> j.toBuilder()
+                        .prUrl(result.prUrl() != null ? result.prUrl() : j.prUrl())
+                        .error(
+                                result.problem() != null
+                                        ? Utf8Truncation.keepEnd(result.problem(), Job.ERROR_LIMIT_BYTES)
+                                        : j.error())
+                        .build());
+    }
+
+    private Job fail(String jobId, String reason, Integer exitCode) {
+        return change(
+                jobId,
+                j -> j.status().isTerminal()
+                        ? j
+                        : j.toBuilder()
+                                .status(JobStatus.FAILED)
+                                .endedAt(clock.instant())
+                                .exitCode(exitCode)
+                                .error(Utf8Truncation.keepEnd(reason, Job.ERROR_LIMIT_BYTES))
+                                .build());
+    }
+
+    private Job change(String jobId, UnaryOperator<Job> change) {
+        return store.update(jobId, change).orElseThrow(() -> new JobNotFoundException(jobId));
+    }
+
+    private record Supervision(AgentOutcome outcome, String stopReason) {}
+}

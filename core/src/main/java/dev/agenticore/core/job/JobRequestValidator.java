@@ -1,0 +1,84 @@
+package dev.agenticore.core.job;
+
+import dev.agenticore.core.InvalidRequestException;
+import java.util.regex.Pattern;
+
+/** Checks a {@link JobRequest} and rejects it with a message that names the field and the fix. */
+public final class JobRequestValidator {
+    /** Maximum task length in characters. */
+    public static final int MAX_TASK_LENGTH = 100_000;
+
+    private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    private static final Pattern WORKTREE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    private static final int MAX_PATH_LENGTH = 4096;
+
+    private final boolean allowFileUrls;
+
+    /** Creates a validator; {@code allowFileUrls} decides whether {@code file://} repositories pass. */
+    public JobRequestValidator(boolean allowFileUrls) {
+        this.allowFileUrls = allowFileUrls;
+    }
+
+    /**
+     * Checks every field of a request.
+     *
+     * @throws InvalidRequestException for the first invalid field
+     */
+    public void validate(JobRequest request) {
+        validateTask(request.task());
+        if (!request.repoUrl().isEmpty()) {
+            RepositoryUrls.problem(request.repoUrl(), allowFileUrls).ifPresent(problem -> {
+                throw invalid("repo_url", request.repoUrl(), problem);
+            });
+        }
+        if (!request.baseRef().isEmpty()) {
+            GitRefNames.problem(request.baseRef()).ifPresent(problem -> {
+                throw invalid("base_ref", request.baseRef(), "it is not a valid git branch name: " + problem);
+            });
+        }
+        requireMatch("session_id", request.sessionId(), SESSION_ID, "a Claude session id such as a UUID");
+        requireMatch("worktree_id", request.worktreeId(), WORKTREE_ID, "an id returned by prepare_worktree");
+        validateFilePath(request.filePath());
+        if (request.createRepo() && request.repoUrl().isEmpty()) {
+            throw new InvalidRequestException(
+                    "create_repo", "create_repo is true but repo_url is empty; name the repository to create");
+        }
+    }
+
+    private static void validateTask(String task) {
+        if (task.isBlank()) {
+            throw new InvalidRequestException("task", "task must not be blank; describe what the agent should do");
+        }
+        if (task.length() > MAX_TASK_LENGTH) {
+            throw new InvalidRequestException(
+                    "task",
+                    "task is " + task.length() + " characters long; the limit is " + MAX_TASK_LENGTH + " characters");
+        }
+    }
+
+    private static void validateFilePath(String path) {
+        if (path.isEmpty()) {
+            return;
+        }
+        if (path.length() > MAX_PATH_LENGTH || path.indexOf('\0') >= 0 || path.startsWith("-")) {
+            throw invalid("file_path", abbreviate(path), "use an absolute path to a .mcp.json file");
+        }
+        if (!path.startsWith("/")) {
+            throw invalid("file_path", path, "it must be an absolute path to a .mcp.json file");
+        }
+    }
+
+    private static void requireMatch(String field, String value, Pattern pattern, String expected) {
+        if (!value.isEmpty() && !pattern.matcher(value).matches()) {
+            throw invalid(field, abbreviate(value), "expected " + expected);
+        }
+    }
+
+    private static InvalidRequestException invalid(String field, String value, String reason) {
+        return new InvalidRequestException(field, field + " '" + abbreviate(value) + "' is invalid: " + reason);
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 80 ? value : value.substring(0, 80) + "…";
+    }
+}

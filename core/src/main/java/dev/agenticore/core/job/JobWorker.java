@@ -1,0 +1,195 @@
+package dev.agenticore.core.job;
+
+import dev.agenticore.core.agent.AgentRun;
+import dev.agenticore.core.agent.AgentRunner;
+import dev.agenticore.core.event.JobEventFeed;
+import dev.agenticore.core.profile.ProfileCatalog;
+import dev.agenticore.core.workspace.JobWorkspace;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes queued jobs and runs at most {@link JobSettings#maxParallelJobs()} of them at once. Also
+ * recovers this node's jobs after a restart and expires old ones. Thread-safe.
+ */
+public final class JobWorker implements RunningJobs, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(JobWorker.class);
+    private static final Duration TAKE_TIMEOUT = Duration.ofMillis(500);
+
+    private final JobStore store;
+    private final JobQueue queue;
+    private final JobSettings settings;
+    private final Clock clock;
+    private final JobExecution execution;
+    private final JobSweeper sweeper;
+    private final Semaphore slots;
+    private final Map<String, AgentRun> runs = new ConcurrentHashMap<>();
+    private final AtomicInteger active = new AtomicInteger();
+    private final ExecutorService executor;
+    private volatile boolean accepting;
+    private Thread dispatcher;
+
+    /** Creates a worker; {@link #start()} begins taking jobs. */
+    public JobWorker(
+            JobStore store,
+            JobQueue queue,
+            AgentRunner runner,
+            ProfileCatalog profiles,
+            JobWorkspace workspace,
+            JobEventFeed events,
+            JobSettings settings,
+            Clock clock) {
+        this.store = store;
+        this.queue = queue;
+        this.settings = settings;
+        this.clock = clock;
+        this.execution = new JobExecution(store, runner, profiles, workspace, events, settings, clock, runs);
+        this.sweeper = new JobSweeper(store, events, clock);
+        this.slots = new Semaphore(settings.maxParallelJobs());
+        this.executor = Executors.newCachedThreadPool(named("agenticore-job-"));
+    }
+
+    /** Recovers jobs left over from a previous run of this node, then starts taking jobs. */
+    public synchronized void start() {
+        if (dispatcher != null) {
+            return;
+        }
+        new JobRecovery(store, queue, settings.podName(), clock).recover();
+        accepting = true;
+        dispatcher = named("agenticore-dispatcher").newThread(this::dispatch);
+        dispatcher.start();
+        sweeper.start(settings.sweepInterval());
+        log.info(
+                "Job worker started on node {} with {} parallel slots", settings.podName(), settings.maxParallelJobs());
+    }
+
+    @Override
+    public void stop(String jobId) {
+        AgentRun run = runs.get(jobId);
+        if (run != null) {
+            log.info("Job {}: stopping the agent", jobId);
+            run.cancel();
+        }
+    }
+
+    /** Returns the number of jobs this node is running. */
+    public int runningCount() {
+        return active.get();
+    }
+
+    /** Stops taking new jobs; running jobs go on. */
+    public void stopAccepting() {
+        accepting = false;
+        Thread thread = dispatcher;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    /**
+     * Waits until no job runs on this node or the timeout passes.
+     *
+     * @return true when the node is idle
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (active.get() > 0) {
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
+    /**
+     * Stops taking jobs, marks the jobs still running as failed because the server shut down, ends
+     * their agents and waits briefly for their threads.
+     */
+    @Override
+    public void close() {
+        stopAccepting();
+        sweeper.close();
+        for (String jobId : runs.keySet()) {
+            store.update(
+                    jobId,
+                    job -> job.status().isTerminal()
+                            ? job
+                            : job.toBuilder()
+                                    .status(JobStatus.FAILED)
+                                    .endedAt(clock.instant())
+                                    .exitCode(-1)
+                                    .error("the server shut down before the job finished")
+                                    .build());
+            stop(jobId);
+        }
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(40, TimeUnit.SECONDS)) {
+                log.warn("Job threads still running after shutdown: {}", active.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void dispatch() {
+        while (accepting) {
+            try {
+                slots.acquire();
+                Optional<QueueLease> lease = accepting ? queue.take(TAKE_TIMEOUT) : Optional.empty();
+                if (lease.isEmpty()) {
+                    slots.release();
+                    continue;
+                }
+                active.incrementAndGet();
+                executor.execute(() -> runLeased(lease.get()));
+            } catch (InterruptedException e) {
+                if (!accepting) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                slots.release();
+                log.error("Taking a job from the queue failed; retrying in one second", e);
+                pause();
+            }
+        }
+    }
+
+    private void runLeased(QueueLease lease) {
+        try {
+            execution.run(lease.jobId());
+        } finally {
+            queue.acknowledge(lease);
+            active.decrementAndGet();
+            slots.release();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static java.util.concurrent.ThreadFactory named(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,2 @@
+/** Execution profiles: their definition, inheritance, catalog and routing. */
+package dev.agenticore.core.profile;
