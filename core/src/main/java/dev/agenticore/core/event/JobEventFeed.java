@@ -32,26 +32,23 @@ public final class JobEventFeed {
     }
 
     /**
-     * Reads events after a sequence number, waiting up to {@code timeout} for one to arrive. Events
-     * written by other processes sharing the log are seen at the latest when the timeout passes.
+     * Reads events after a sequence number, waiting up to {@code timeout} for one to arrive. Returns
+     * early, possibly with no events, when {@link #wakeReaders()} is called, so callers loop. Events
+     * written by other processes sharing the log are seen within one second.
      *
-     * @return the events, or an empty list when none arrived in time
+     * @return the events, or an empty list when none arrived
      * @throws InterruptedException when the waiting thread is interrupted
      */
     public List<JobEvent> await(String jobId, long afterSequence, int limit, Duration timeout)
             throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            List<JobEvent> events;
-            synchronized (signal) {
-                events = log.read(jobId, afterSequence, limit);
-                long remaining = (deadline - System.nanoTime()) / 1_000_000;
-                if (!events.isEmpty() || remaining <= 0) {
-                    return events;
-                }
-                signal.wait(Math.min(remaining, 1_000));
+        synchronized (signal) {
+            List<JobEvent> events = log.read(jobId, afterSequence, limit);
+            if (!events.isEmpty() || timeout.isZero() || timeout.isNegative()) {
+                return events;
             }
+            signal.wait(Math.max(1, Math.min(timeout.toMillis(), 1_000)));
         }
+        return log.read(jobId, afterSequence, limit);
     }
 
     /** Wakes every waiting reader, for example when a job ended, so streams can close promptly. */

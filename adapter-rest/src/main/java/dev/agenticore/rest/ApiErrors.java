@@ -1,0 +1,64 @@
+package dev.agenticore.rest;
+
+import dev.agenticore.core.AgenticoreException;
+import dev.agenticore.core.CapacityExceededException;
+import dev.agenticore.core.ConflictException;
+import dev.agenticore.core.InvalidRequestException;
+import dev.agenticore.core.NotFoundException;
+import dev.agenticore.core.StorageException;
+import dev.agenticore.json.ResponseBodies;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where exceptions become HTTP responses: 400 invalid input, 404 unknown ids, 409
+ * conflicts, 413 large bodies, 503 when full or when storage is down, and 500 with no stack trace
+ * for anything unexpected.
+ */
+final class ApiErrors {
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    private ApiErrors() {}
+
+    static void register(RoutesConfig routes, long maxBodyBytes) {
+        routes.exception(InvalidRequestException.class, (e, ctx) -> send(ctx, 400, e.getMessage()));
+        routes.exception(NotFoundException.class, (e, ctx) -> send(ctx, 404, e.getMessage()));
+        routes.exception(ConflictException.class, (e, ctx) -> send(ctx, 409, e.getMessage()));
+        routes.exception(CapacityExceededException.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+            send(ctx, 503, e.getMessage());
+        });
+        routes.exception(StorageException.class, (e, ctx) -> {
+            log.error("Storage failed on {} {}", ctx.method(), ctx.path(), e);
+            ctx.header("Retry-After", "5");
+            send(ctx, 503, "storage is unavailable: " + e.getMessage() + "; retry later");
+        });
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            String message = e.getStatus() == 413
+                    ? "the request body is larger than " + maxBodyBytes + " bytes"
+                    : e.getMessage();
+            send(ctx, e.getStatus(), message);
+        });
+        routes.exception(AgenticoreException.class, (e, ctx) -> {
+            log.warn("Request {} {} failed", ctx.method(), ctx.path(), e);
+            send(ctx, 500, e.getMessage());
+        });
+        routes.exception(Exception.class, (e, ctx) -> {
+            log.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
+            send(ctx, 500, "internal error; the server log has the details");
+        });
+        routes.error(404, "*", ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                send(ctx, 404, "no route for " + ctx.method() + " " + ctx.path());
+            }
+        });
+        routes.error(405, "*", ctx -> send(ctx, 405, "method " + ctx.method() + " is not allowed on " + ctx.path()));
+    }
+
+    static void send(Context ctx, int status, String message) {
+        JsonResponses.send(ctx, status, ResponseBodies.error(message));
+    }
+}

@@ -1,0 +1,114 @@
+package dev.agenticore.rest;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: Javalin with Agenticore's route groups, API-key authentication, body size limit,
+ * JSON errors and request logs. Create with {@link #builder}, then {@link #start()}.
+ */
+public final class RestServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RestServer.class);
+
+    private final RestSettings settings;
+    private final Javalin javalin;
+
+    private RestServer(RestSettings settings, List<RouteGroup> groups, List<Consumer<JavalinConfig>> customizers) {
+        this.settings = settings;
+        ApiKeyAuthentication authentication = new ApiKeyAuthentication(settings.apiKeys());
+        this.javalin = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = settings.maxBodyBytes();
+            config.http.prefer405over404 = true;
+            config.router.ignoreTrailingSlashes = true;
+            config.requestLogger.http(RestServer::logRequest);
+            config.routes.before(ctx -> checkRequest(ctx, authentication, settings.maxBodyBytes()));
+            ApiErrors.register(config.routes, settings.maxBodyBytes());
+            groups.forEach(group -> group.register(config.routes));
+            customizers.forEach(customizer -> customizer.accept(config));
+        });
+    }
+
+    /** Returns a builder for a server with the given settings. */
+    public static Builder builder(RestSettings settings) {
+        return new Builder(settings);
+    }
+
+    /** Starts listening; returns once the port is bound. */
+    public RestServer start() {
+        javalin.start(settings.host(), settings.port());
+        log.info("REST API listening on http://{}:{}", settings.host(), port());
+        return this;
+    }
+
+    /** Returns the bound port, useful when the settings asked for port 0. */
+    public int port() {
+        return javalin.port();
+    }
+
+    /** Stops the server, ending open connections. */
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+
+    private static void checkRequest(Context ctx, ApiKeyAuthentication authentication, long maxBodyBytes) {
+        if (authentication.enabled() && !ApiKeyAuthentication.isPublic(ctx.path()) && !authentication.admits(ctx)) {
+            ctx.skipRemainingHandlers();
+            JsonResponses.send(ctx, 401, ApiKeyAuthentication.UNAUTHORIZED_BODY);
+            return;
+        }
+        long length = ctx.req().getContentLengthLong();
+        if (length > maxBodyBytes) {
+            ctx.skipRemainingHandlers();
+            ApiErrors.send(ctx, 413, "the request body is larger than " + maxBodyBytes + " bytes");
+        }
+    }
+
+    private static void logRequest(Context ctx, Float millis) {
+        if (log.isDebugEnabled()) {
+            String query = ApiKeyAuthentication.redactQuery(ctx.queryString());
+            log.debug(
+                    "{} {}{} -> {} in {} ms",
+                    ctx.method(),
+                    ctx.path(),
+                    query.isEmpty() ? "" : "?" + query,
+                    ctx.status().getCode(),
+                    Math.round(millis));
+        }
+    }
+
+    /** Collects route groups and server customizations. Not thread-safe. */
+    public static final class Builder {
+        private final RestSettings settings;
+        private final List<RouteGroup> groups = new ArrayList<>();
+        private final List<Consumer<JavalinConfig>> customizers = new ArrayList<>();
+
+        private Builder(RestSettings settings) {
+            this.settings = settings;
+        }
+
+        /** Adds a group of routes. */
+        public Builder routes(RouteGroup group) {
+            groups.add(group);
+            return this;
+        }
+
+        /** Adds a change to the Javalin configuration, for example to mount a servlet. */
+        public Builder customize(Consumer<JavalinConfig> customizer) {
+            customizers.add(customizer);
+            return this;
+        }
+
+        /** Creates the server without starting it. */
+        public RestServer build() {
+            return new RestServer(settings, List.copyOf(groups), List.copyOf(customizers));
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.agenticore.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code agenticore} command. */
+@Command(
+        name = "agenticore",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.Provider.class,
+        description = "Turns coding tasks into pull requests by running Claude Code headless.",
+        subcommands = {ServeCommand.class, VersionCommand.class})
+public final class Main implements Runnable {
+
+    /** Runs the command line and exits with its exit code. */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** Returns the configured command line, for tests that run commands in-process. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            cmd.getErr().println("Error: " + e.getMessage());
+            return 1;
+        });
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.agenticore.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code agenticore serve}: runs the server until SIGTERM or SIGINT. */
+@Command(name = "serve", description = "Start the server: REST API, job worker and file store.")
+final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--host", description = "Address to bind (default: AGENTICORE_HOST or 127.0.0.1).")
+    String host;
+
+    @Option(names = "--port", description = "Port to bind (default: AGENTICORE_PORT or 8200; 0 picks a free one).")
+    Integer port;
+
+    @Option(names = "--config", description = "YAML configuration file (default: $AGENTICORE_HOME/config.yml).")
+    Path config;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerConfig serverConfig;
+        try {
+            serverConfig = ServerConfig.load(System.getenv(), config).withAddress(host, port);
+        } catch (ConfigException | IllegalArgumentException e) {
+            spec.commandLine().getErr().println("Error: invalid configuration: " + e.getMessage());
+            return 2;
+        }
+        AgenticoreServer server = AgenticoreServer.create(serverConfig);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "agenticore-shutdown"));
+        server.start();
+        stopped.await();
+        return 0;
+    }
+}
