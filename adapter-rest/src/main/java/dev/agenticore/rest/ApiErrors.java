@@ -37,10 +37,7 @@ final class ApiErrors {
             send(ctx, 503, "storage is unavailable: " + e.getMessage() + "; retry later");
         });
         routes.exception(HttpResponseException.class, (e, ctx) -> {
-            String message = e.getStatus() == 413
-                    ? "the request body is larger than " + maxBodyBytes + " bytes"
-                    : e.getMessage();
-            send(ctx, e.getStatus(), message);
+            send(ctx, e.getStatus(), describe(e, ctx, maxBodyBytes));
         });
         routes.exception(AgenticoreException.class, (e, ctx) -> {
             log.warn("Request {} {} failed", ctx.method(), ctx.path(), e);
@@ -56,6 +53,15 @@ final class ApiErrors {
             }
         });
         routes.error(405, "*", ctx -> send(ctx, 405, "method " + ctx.method() + " is not allowed on " + ctx.path()));
+    }
+
+    private static String describe(HttpResponseException e, Context ctx, long maxBodyBytes) {
+        return switch (e.getStatus()) {
+            case 404 -> "no route for " + ctx.method() + " " + ctx.path();
+            case 405 -> "method " + ctx.method() + " is not allowed on " + ctx.path();
+            case 413 -> "the request body is larger than " + maxBodyBytes + " bytes";
+            default -> e.getMessage();
+        };
     }
 
     static void send(Context ctx, int status, String message) {
