@@ -129,7 +129,19 @@ final class JobExecution {
         if (current.status() != JobStatus.RUNNING) {
             return;
         }
-        runAgent(current, profile.get(), prepared);
+        try {
+            runAgent(current, profile.get(), prepared);
+        } finally {
+            releaseWorkspace(job.id(), prepared);
+        }
+    }
+
+    private void releaseWorkspace(String jobId, PreparedWorkspace prepared) {
+        try {
+            workspace.release(store.find(jobId).orElseThrow(), prepared);
+        } catch (RuntimeException e) {
+            log.warn("Job {}: releasing the workspace failed", jobId, e);
+        }
     }
 
     private void runAgent(Job job, Profile profile, PreparedWorkspace prepared) {

@@ -22,4 +22,10 @@ public interface JobWorkspace {
     default Publication publish(Job job, Profile profile, PreparedWorkspace workspace) {
         return Publication.NOTHING;
     }
+
+    /**
+     * Releases what {@link #prepare} claimed once the job has ended, whatever its outcome. The
+     * default does nothing.
+     */
+    default void release(Job job, PreparedWorkspace workspace) {}
 }
