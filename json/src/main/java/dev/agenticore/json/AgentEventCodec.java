@@ -74,7 +74,7 @@ final class AgentEventCodec {
     static final class Deserializer extends JsonDeserializer<AgentEvent> {
         @Override
         public AgentEvent deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            JsonNode node = parser.readValueAsTree();
+            JsonNode node = context.readTree(parser);
             String type = node.path("type").asText();
             return switch (type) {
                 case "session_started" -> new AgentEvent.SessionStarted(text(node, "session_id"), text(node, "model"));
