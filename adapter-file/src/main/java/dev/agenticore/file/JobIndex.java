@@ -13,7 +13,7 @@ import java.util.TreeSet;
 
 /**
  * The jobs of a {@link FileJobStore} in memory: by id, newest first, and counted by status, so
- * listing reads no file. Thread-safe: every method holds the index's monitor.
+ * listing reads no file. Thread-safe: every method synchronizes on the index.
  */
 final class JobIndex {
     /** Newest first, and by id between jobs created at the same instant, as the in-memory store sorts. */
