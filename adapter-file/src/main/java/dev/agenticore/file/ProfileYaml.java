@@ -48,19 +48,8 @@ final class ProfileYaml {
      * @throws InvalidProfileException when a value has the wrong type
      */
     static ProfileDefinition parse(Path file, Path directory) throws IOException, InvalidProfileException {
-        JsonNode root = YAML.readTree(file.toFile());
-        if (root == null || root.isMissingNode() || root.isNull()) {
-            root = YAML.createObjectNode();
-        }
-        if (!root.isObject()) {
-            throw new InvalidProfileException("the document must be a mapping of keys to values");
-        }
-        for (Map.Entry<String, JsonNode> field : root.properties()) {
-            String key = field.getKey();
-            if (!TOP_LEVEL_KEYS.contains(key)) {
-                log.warn("Ignoring unknown key '{}' in {}; expected one of {}", key, file, TOP_LEVEL_KEYS);
-            }
-        }
+        JsonNode root = readMapping(file);
+        warnAboutUnknownKeys(root, file);
 
         JsonNode claude = root.path("claude");
         if (!claude.isMissingNode() && !claude.isNull() && !claude.isObject()) {
@@ -81,6 +70,26 @@ final class ProfileYaml {
                 seconds(claude, "timeout"),
                 flags(claude),
                 directory);
+    }
+
+    private static JsonNode readMapping(Path file) throws IOException, InvalidProfileException {
+        JsonNode root = YAML.readTree(file.toFile());
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return YAML.createObjectNode();
+        }
+        if (!root.isObject()) {
+            throw new InvalidProfileException("the document must be a mapping of keys to values");
+        }
+        return root;
+    }
+
+    private static void warnAboutUnknownKeys(JsonNode root, Path file) {
+        for (Map.Entry<String, JsonNode> field : root.properties()) {
+            String key = field.getKey();
+            if (!TOP_LEVEL_KEYS.contains(key)) {
+                log.warn("Ignoring unknown key '{}' in {}; expected one of {}", key, file, TOP_LEVEL_KEYS);
+            }
+        }
     }
 
     private static Map<String, Object> flags(JsonNode claude) throws InvalidProfileException {
