@@ -1,6 +1,7 @@
 package dev.agenticore.core.job;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,6 +31,7 @@ final class JobRecovery {
         int failed = 0;
         for (Job job : store.list(JobStatus.RUNNING, Integer.MAX_VALUE)) {
             if (job.podName().equals(podName) || job.podName().isEmpty()) {
+                stopLeftoverProcess(job);
                 store.update(
                         job.id(),
                         j -> j.status() != JobStatus.RUNNING
@@ -46,6 +48,27 @@ final class JobRecovery {
         if (failed > 0 || requeued > 0) {
             log.info("Recovered after restart: {} interrupted jobs failed, {} queued jobs requeued", failed, requeued);
         }
+    }
+
+    /**
+     * Ends the agent process tree of an interrupted job when it outlived the server. The process
+     * must have started within a minute after the job did, so a reused process id is left alone.
+     */
+    private static void stopLeftoverProcess(Job job) {
+        if (job.pid() == null || job.startedAt() == null) {
+            return;
+        }
+        ProcessHandle.of(job.pid()).filter(ProcessHandle::isAlive).ifPresent(process -> {
+            Instant started = process.info().startInstant().orElse(Instant.MIN);
+            boolean ours = !started.isBefore(job.startedAt().minusSeconds(5))
+                    && started.isBefore(job.startedAt().plusSeconds(60));
+            if (ours) {
+                log.warn(
+                        "Job {}: stopping its agent process {} left over from before the restart", job.id(), job.pid());
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        });
     }
 
     private int requeue() {
