@@ -7,17 +7,17 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * How the runner starts Claude Code. Immutable, so one instance may serve many runs at once.
+ * Settings for starting Claude Code. Immutable, so one instance may serve many runs at once.
  *
- * @param binary path or command name of the {@code claude} executable; a name without a slash is
- *     looked up on the agent's {@code PATH}
- * @param deniedEnvironment names of server environment variables that the agent must not inherit;
- *     an entry ending in {@code *} denies every name with that prefix
+ * @param binary path or command name of the {@code claude} executable. A name without a slash is
+ *     looked up on the agent's {@code PATH}.
+ * @param deniedEnvironment names of server environment variables that the agent must not inherit.
+ *     An entry ending in {@code *} denies every name with that prefix.
  * @param extraEnvironment variables added to every agent's environment
  * @param otel OpenTelemetry export settings
  * @param gracePeriod time between SIGTERM and SIGKILL when a run is cancelled
- * @param defaultMcpConfig {@code .mcp.json} whose servers every run gets, or null; a path that does
- *     not exist is ignored
+ * @param defaultMcpConfig {@code .mcp.json} whose servers every run gets, or null. A path that does
+ *     not exist is ignored.
  */
 public record ClaudeCodeSettings(
         String binary,

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * Renders the Claude Code command line of one run. Stateless and thread-safe.
  *
  * <p>The prompt goes last, after {@code -p --}, because Claude Code 2.1.197 rejects a prompt that
- * starts with a dash as an unknown option; {@code --resume} therefore comes before {@code -p}.
+ * starts with a dash as an unknown option, so {@code --resume} comes before {@code -p}.
  */
 final class ClaudeCommandLine {
     /**
@@ -34,11 +34,7 @@ final class ClaudeCommandLine {
         List<String> command = new ArrayList<>();
         command.add(binary);
         addProfileFlags(command, profile);
-        command.add("--mcp-config");
-        command.add(config.mcpConfig().toString());
-        command.add("--strict-mcp-config");
-        config.settings().ifPresent(settings -> addOption(command, "--settings", settings.toString()));
-        config.claudeDirectory().ifPresent(directory -> addOption(command, "--add-dir", directory.toString()));
+        addConfigFlags(command, config);
         addOption(command, "--output-format", "stream-json");
         command.add("--verbose");
         String systemPrompt = systemPrompt(config.instructions(), profile.claudeFlags(), invocation.context());
@@ -52,6 +48,18 @@ final class ClaudeCommandLine {
         command.add("--");
         command.add(invocation.prompt());
         return command;
+    }
+
+    private static void addConfigFlags(List<String> command, MaterializedConfig config) {
+        // Strict mode ignores every other MCP configuration, as the CLI's help states. With Claude
+        // Code 2.1.197 it kept out the repository's own .mcp.json, so the profile decides alone.
+        command.add("--mcp-config");
+        command.add(config.mcpConfig().toString());
+        command.add("--strict-mcp-config");
+        config.settings().ifPresent(settings -> addOption(command, "--settings", settings.toString()));
+        // Loads the profile's agents, commands and skills. It also gives the agent's tools access to
+        // the configuration directory.
+        config.claudeDirectory().ifPresent(directory -> addOption(command, "--add-dir", directory.toString()));
     }
 
     private static void addProfileFlags(List<String> command, Profile profile) {

@@ -73,8 +73,8 @@ final class ClaudeEnvironment {
     /**
      * Sends Cloudflare Access service-token headers with every API request when both credentials
      * are set and no custom headers are. The CLI reads {@code ANTHROPIC_CUSTOM_HEADERS} as {@code
-     * Name: value} lines separated by newlines (Claude Code environment variable reference; checked
-     * against 2.1.197, which sent both headers).
+     * Name: value} lines separated by newlines, as the Claude Code environment variable reference
+     * states. Claude Code 2.1.197 sent both headers when given this value.
      */
     private static void addCloudflareAccessHeaders(Map<String, String> environment) {
         if (!isSet(environment, CF_ACCESS_CLIENT_ID)

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 final class ClaudeProcessRun implements AgentRun {
     private static final Logger log = LoggerFactory.getLogger(ClaudeProcessRun.class);
 
-    /** Longest output line kept; a longer one becomes an {@link AgentEvent.Output} naming its size. */
+    /** Maximum length in bytes of a kept output line. A longer line becomes an {@link AgentEvent.Output} naming its size. */
     static final int MAX_LINE_BYTES = 8 * 1024 * 1024;
 
     static final int STDERR_TAIL_BYTES = 10 * 1024;

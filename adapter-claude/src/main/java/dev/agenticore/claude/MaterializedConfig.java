@@ -9,7 +9,7 @@ import java.util.Optional;
  * @param mcpConfig the merged {@code .mcp.json}, which always exists
  * @param settings the {@code .claude/settings.json} of the merged tree, when a profile has one
  * @param claudeDirectory directory that contains the merged {@code .claude/} tree, when a profile
- *     has one; the CLI reads its agents, commands and skills through {@code --add-dir}
+ *     has one. The CLI reads its agents, commands and skills through {@code --add-dir}.
  * @param instructions text of the merged {@code .claude/CLAUDE.md}, or empty
  */
 record MaterializedConfig(

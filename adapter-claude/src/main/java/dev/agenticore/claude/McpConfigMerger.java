@@ -11,7 +11,7 @@ import java.nio.file.Path;
 
 /**
  * Merges {@code .mcp.json} files: the {@code mcpServers} objects are combined server by server,
- * and a later file replaces a server of the same name. Not thread-safe; use one per run.
+ * and a later file replaces a server of the same name. Not thread-safe, so each run uses its own.
  */
 final class McpConfigMerger {
     private final ObjectNode servers = Json.mapper().createObjectNode();

@@ -6,7 +6,7 @@ import java.util.Objects;
  * OpenTelemetry export settings that the runner passes to Claude Code as environment variables.
  *
  * @param enabled whether Claude Code exports metrics and logs at all
- * @param protocol OTLP protocol, such as {@code grpc} or {@code http/protobuf}; never null
+ * @param protocol OTLP protocol, such as {@code grpc} or {@code http/protobuf}, never null
  * @param endpoint OTLP collector address, or empty to leave Claude Code's default
  * @param logUserPrompts whether exported logs may contain the prompt text
  * @param logToolDetails whether exported logs may contain tool parameters

@@ -29,7 +29,7 @@ final class StreamJsonParser {
     private boolean thinkingStreamed;
 
     /**
-     * Parses one line. Never throws: a line that is not a JSON object becomes {@link
+     * Parses one line without throwing: a line that is not a JSON object becomes {@link
      * AgentEvent.Output}, and a JSON line of an unknown type yields no event.
      *
      * @return the events of the line, possibly none

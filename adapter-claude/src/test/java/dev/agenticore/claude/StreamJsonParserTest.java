@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Parses output of Claude Code 2.1.197. The files under {@code stream-json/} were recorded from
- * that version running against a scripted local stand-in for the Messages API, which answered
- * with thinking, text and a Bash tool call; paths were then shortened.
+ * that version running against a scripted local stand-in for the Messages API, which returned
+ * thinking, text and a Bash tool call. Paths in them were shortened afterwards.
  */
 class StreamJsonParserTest {
     private static List<AgentEvent> parseRecording(String name) throws IOException {
