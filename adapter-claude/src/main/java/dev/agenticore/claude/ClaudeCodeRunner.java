@@ -69,6 +69,11 @@ public final class ClaudeCodeRunner implements AgentRunner {
         Map<String, String> environment = ClaudeEnvironment.build(serverEnvironment, settings, invocation);
         Path executable = ClaudeBinary.resolve(settings.binary(), environment);
         MaterializedConfig config = materializer.materialize(invocation);
+        try {
+            SessionFiles.prepareResume(invocation.sessionId(), invocation.workingDirectory(), environment);
+        } catch (java.io.UncheckedIOException e) {
+            throw new AgentStartException(e.getMessage() + ": " + e.getCause().getMessage(), e);
+        }
         List<String> command = ClaudeCommandLine.render(executable.toString(), invocation, config);
 
         ProcessBuilder builder = new ProcessBuilder(command)

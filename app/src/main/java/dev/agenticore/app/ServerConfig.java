@@ -1,5 +1,7 @@
 package dev.agenticore.app;
 
+import dev.agenticore.claude.ClaudeCodeSettings;
+import dev.agenticore.claude.OtelSettings;
 import dev.agenticore.core.job.JobSettings;
 import dev.agenticore.core.profile.ProfileRouter;
 import dev.agenticore.rest.RestSettings;
@@ -7,8 +9,10 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The server's configuration, read once at start-up from environment variables over
@@ -20,8 +24,7 @@ import java.util.Map;
  * @param jobs job limits and timings
  * @param defaultProfile profile used when a request names none
  * @param profilesDir extra profile directory, or null
- * @param claudeBinary Claude Code CLI binary name or path
- * @param defaultMcpFile {@code .mcp.json} merged into every job, or null
+ * @param claude how the Claude Code CLI runs
  * @param drainTimeout how long a stopping server lets running jobs finish
  */
 public record ServerConfig(
@@ -31,8 +34,7 @@ public record ServerConfig(
         JobSettings jobs,
         String defaultProfile,
         Path profilesDir,
-        String claudeBinary,
-        Path defaultMcpFile,
+        ClaudeCodeSettings claude,
         Duration drainTimeout) {
 
     /**
@@ -75,8 +77,7 @@ public record ServerConfig(
                 jobs,
                 source.string("AGENTICORE_DEFAULT_PROFILE", "claude.default_profile", ProfileRouter.DEFAULT_PROFILE),
                 source.path("AGENTICORE_PROFILES_DIR", "claude.profiles_dir", null),
-                source.string("AGENTICORE_CLAUDE_BINARY", "claude.binary", "claude"),
-                source.path("AGENTICORE_DEFAULT_MCP_FILE", "claude.default_mcp_file", null),
+                claude(source),
                 seconds(source, "AGENTICORE_DRAIN_TIMEOUT", "server.drain_timeout", 300));
     }
 
@@ -87,13 +88,35 @@ public record ServerConfig(
                 port != null ? port : rest.port(),
                 rest.apiKeys(),
                 rest.maxBodyBytes());
-        return new ServerConfig(
-                home, jobsDir, changed, jobs, defaultProfile, profilesDir, claudeBinary, defaultMcpFile, drainTimeout);
+        return new ServerConfig(home, jobsDir, changed, jobs, defaultProfile, profilesDir, claude, drainTimeout);
+    }
+
+    /** Returns a copy that runs the Claude Code CLI with other settings. */
+    public ServerConfig withClaude(ClaudeCodeSettings settings) {
+        return new ServerConfig(home, jobsDir, rest, jobs, defaultProfile, profilesDir, settings, drainTimeout);
     }
 
     /** Returns the profile directories after the bundled ones, in search order. */
     public List<Path> profileDirectories() {
         return profilesDir == null ? List.of(home.resolve("profiles")) : List.of(profilesDir, home.resolve("profiles"));
+    }
+
+    private static ClaudeCodeSettings claude(ConfigSource source) {
+        Set<String> denied = new LinkedHashSet<>(ClaudeCodeSettings.DEFAULT_DENIED_ENVIRONMENT);
+        denied.addAll(source.list("AGENTICORE_ENV_DENY", "claude.env_deny"));
+        OtelSettings otel = new OtelSettings(
+                source.bool("AGENTICORE_OTEL_ENABLED", "otel.enabled", false),
+                source.string("OTEL_EXPORTER_OTLP_PROTOCOL", "otel.protocol", OtelSettings.DEFAULT_PROTOCOL),
+                source.string("OTEL_EXPORTER_OTLP_ENDPOINT", "otel.endpoint", ""),
+                source.bool("AGENTICORE_OTEL_LOG_PROMPTS", "otel.log_prompts", false),
+                source.bool("AGENTICORE_OTEL_LOG_TOOL_DETAILS", "otel.log_tool_details", true));
+        return new ClaudeCodeSettings(
+                source.string("AGENTICORE_CLAUDE_BINARY", "claude.binary", ClaudeCodeSettings.DEFAULT_BINARY),
+                denied,
+                Map.of(),
+                otel,
+                Duration.ofSeconds(source.integer("AGENTICORE_KILL_GRACE", "claude.kill_grace", 10, 1, 3600)),
+                source.path("AGENTICORE_DEFAULT_MCP_FILE", "claude.default_mcp_file", null));
     }
 
     private static Duration seconds(ConfigSource source, String variable, String yamlPath, int fallback) {

@@ -26,7 +26,7 @@ class ServerConfigTest {
         assertThat(config.jobs().jobTtl()).isEqualTo(Duration.ofDays(1));
         assertThat(config.jobs().idleTimeout()).isEqualTo(Duration.ofMinutes(10));
         assertThat(config.defaultProfile()).isEqualTo("code");
-        assertThat(config.claudeBinary()).isEqualTo("claude");
+        assertThat(config.claude().binary()).isEqualTo("claude");
         assertThat(config.jobsDir()).isEqualTo(home.resolve("jobs"));
     }
 

@@ -71,7 +71,7 @@ final class ApiHandler implements HttpHandler {
             sendJson(exchange, 400, errorBody("invalid_request_error", message), Map.of());
             return;
         }
-        Reply reply = api.nextReply(request.mainTurn());
+        Reply reply = api.nextReply(request);
         LOG.debug("Answering {} request to model {} with {}", turnKind(request), request.model(), reply);
         if (reply.isHang()) {
             api.awaitClose();

@@ -59,6 +59,17 @@ public record RecordedRequest(
         return messages;
     }
 
+    /** Returns the system prompt: a plain string, or the texts of its blocks joined by newlines. */
+    public String systemText() {
+        JsonNode system = body.path("system");
+        if (system.isTextual()) {
+            return system.asText();
+        }
+        List<String> texts = new ArrayList<>();
+        system.forEach(block -> texts.add(block.path("text").asText()));
+        return String.join("\n", texts);
+    }
+
     /** Returns the names of the tools the request offers, in request order. */
     public List<String> toolNames() {
         List<String> names = new ArrayList<>();

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +73,7 @@ public final class ScriptedAnthropicApi implements AutoCloseable {
     private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
 
     private final Object lock = new Object();
-    private final Deque<Reply> script = new ArrayDeque<>();
+    private final Deque<Function<RecordedRequest, Reply>> script = new ArrayDeque<>();
     private final List<RecordedRequest> requests = new ArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private Reply defaultReply = Reply.text("Done.");
@@ -127,7 +128,19 @@ public final class ScriptedAnthropicApi implements AutoCloseable {
         List<Reply> list = Arrays.asList(replies);
         list.forEach(reply -> Objects.requireNonNull(reply, "reply"));
         synchronized (lock) {
-            script.addAll(list);
+            list.forEach(reply -> script.add(request -> reply));
+        }
+        return this;
+    }
+
+    /**
+     * Appends a reply that is built from the request it answers, for replies that depend on what the
+     * CLI sent, such as a path inside its working directory.
+     */
+    public ScriptedAnthropicApi enqueueComputed(Function<RecordedRequest, Reply> reply) {
+        Objects.requireNonNull(reply, "reply");
+        synchronized (lock) {
+            script.add(reply);
         }
         return this;
     }
@@ -235,14 +248,18 @@ public final class ScriptedAnthropicApi implements AutoCloseable {
         }
     }
 
-    Reply nextReply(boolean mainTurn) {
+    Reply nextReply(RecordedRequest request) {
+        Function<RecordedRequest, Reply> next;
         synchronized (lock) {
-            if (!mainTurn) {
+            if (!request.mainTurn()) {
                 return sideReply;
             }
-            Reply next = script.pollFirst();
-            return next != null ? next : defaultReply;
+            next = script.pollFirst();
+            if (next == null) {
+                return defaultReply;
+            }
         }
+        return Objects.requireNonNull(next.apply(request), "a computed reply must not be null");
     }
 
     /** Waits up to {@code duration} and returns whether the server closed meanwhile. */

@@ -1,0 +1,114 @@
+package dev.agenticore.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agenticore.claude.ClaudeCodeSettings;
+import dev.agenticore.json.Json;
+import dev.agenticore.testkit.anthropic.ClaudeCodeCli;
+import dev.agenticore.testkit.anthropic.ScriptedAnthropicApi;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The assembled server with the file store and the real Claude Code CLI, talking to a scripted
+ * model on a loopback port. Every CLI process gets a loopback {@code ANTHROPIC_BASE_URL} and
+ * {@code CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1}.
+ */
+final class ServerHarness implements AutoCloseable {
+    final ScriptedAnthropicApi model = new ScriptedAnthropicApi().start();
+    final Path home;
+    final AgenticoreServer server;
+    final HttpClient client = HttpClient.newHttpClient();
+
+    ServerHarness(Path home, Map<String, String> settings) throws IOException {
+        this(home, settings, ClaudeCodeCli.binaryOrSkip().toString());
+    }
+
+    ServerHarness(Path home, Map<String, String> settings, String binary) throws IOException {
+        this.home = home;
+        Path claudeHome = Files.createDirectories(home.resolve("claude-home"));
+        Map<String, String> environment = new HashMap<>(settings);
+        environment.put("AGENTICORE_HOME", home.toString());
+        environment.putIfAbsent("AGENTICORE_PORT", "0");
+        ServerConfig config = ServerConfig.load(environment, null);
+        ClaudeCodeSettings claude = config.claude();
+        config = config.withClaude(new ClaudeCodeSettings(
+                binary,
+                claude.deniedEnvironment(),
+                ClaudeCodeCli.environment(model.baseUrl(), claudeHome),
+                claude.otel(),
+                Duration.ofSeconds(2),
+                claude.defaultMcpConfig()));
+        server = AgenticoreServer.create(config).start();
+    }
+
+    JsonNode post(String path, String body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    JsonNode get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    JsonNode delete(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE());
+    }
+
+    JsonNode submit(String body) throws IOException, InterruptedException {
+        JsonNode response = post("/jobs", body);
+        if (!response.path("success").asBoolean()) {
+            throw new AssertionError("submission failed: " + response);
+        }
+        return response.get("job");
+    }
+
+    JsonNode awaitJob(String id, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode job = get("/jobs/" + id).get("job");
+        while (!terminal(job.get("status").asText()) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            job = get("/jobs/" + id).get("job");
+        }
+        return job;
+    }
+
+    JsonNode awaitStatus(String id, String status, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode job = get("/jobs/" + id).get("job");
+        while (!job.get("status").asText().equals(status) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            job = get("/jobs/" + id).get("job");
+        }
+        return job;
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    private JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(
+                request.header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(60))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return Json.mapper().readTree(response.body());
+    }
+
+    private static boolean terminal(String status) {
+        return !status.equals("queued") && !status.equals("running");
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        model.close();
+    }
+}
