@@ -189,9 +189,9 @@ public final class GitHubCodeHost implements CodeHost {
             } catch (CodeHostException e) {
                 appFailure = e;
                 LOG.warn(
-                        "GitHub App installation token failed for installation {}, using {} instead: {}",
+                        "GitHub App installation token failed for installation {}, {}: {}",
                         settings.installationId(),
-                        settings.token() == null ? "no token" : "GITHUB_TOKEN",
+                        settings.token() == null ? "and GITHUB_TOKEN is not set" : "falling back to GITHUB_TOKEN",
                         e.getMessage());
             }
         }

@@ -40,12 +40,16 @@ final class TestKeys {
         expectTag(der, 0x30);
         readLength(der);
         expectTag(der, 0x02);
-        der.position(der.position() + readLength(der));
+        skip(der, readLength(der));
         expectTag(der, 0x30);
-        der.position(der.position() + readLength(der));
+        skip(der, readLength(der));
         expectTag(der, 0x04);
         int length = readLength(der);
         return Arrays.copyOfRange(pkcs8, der.position(), der.position() + length);
+    }
+
+    private static void skip(ByteBuffer der, int length) {
+        der.position(der.position() + length);
     }
 
     private static void expectTag(ByteBuffer der, int tag) {
