@@ -46,7 +46,7 @@ final class GitHubApi {
      * @param path path and query after the base URL, starting with {@code /}
      * @param bearer token for {@code Authorization: Bearer}
      * @param body JSON body, or null for none
-     * @throws CodeHostException when the request fails, times out or is interrupted; the message names the method
+     * @throws CodeHostException when the request fails, times out or is interrupted. The message names the method
      *     and path but never the token
      */
     Response send(String method, String path, String bearer, JsonNode body) {

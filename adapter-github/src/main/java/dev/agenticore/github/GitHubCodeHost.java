@@ -81,7 +81,7 @@ public final class GitHubCodeHost implements CodeHost {
      * head branch.
      *
      * @throws CodeHostException when the URL is not a GitHub repository, no token is available, or GitHub rejects
-     *     the request; the message has GitHub's status and message
+     *     the request. The message contains GitHub's status and message
      */
     @Override
     public String openPullRequest(PullRequest request) {

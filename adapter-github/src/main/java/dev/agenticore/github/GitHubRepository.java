@@ -59,8 +59,8 @@ public record GitHubRepository(String owner, String name) {
     }
 
     private static CodeHostException invalid(String repoUrl) {
-        String shown = repoUrl == null ? "null" : repoUrl.replaceAll("//[^@/]*@", "//***@");
-        return new CodeHostException("not a GitHub repository URL: " + shown
+        String redactedUrl = repoUrl == null ? "null" : repoUrl.replaceAll("//[^@/]*@", "//***@");
+        return new CodeHostException("not a GitHub repository URL: " + redactedUrl
                 + " (expected https://host/owner/name, ssh://git@host/owner/name.git or git@host:owner/name.git)");
     }
 }

@@ -41,7 +41,7 @@ final class InstallationTokens {
      * Returns the cached token, or fetches a new one when none is cached or the clock has reached five minutes
      * before its expiry.
      *
-     * @throws CodeHostException when GitHub does not issue a token; the message contains neither the JWT nor a
+     * @throws CodeHostException when GitHub does not issue a token. The message contains neither the JWT nor a
      *     token
      */
     synchronized String token() {

@@ -29,7 +29,7 @@ final class PemKeys {
      * Parses an unencrypted RSA private key from a {@code BEGIN PRIVATE KEY} (PKCS#8) or {@code BEGIN RSA PRIVATE
      * KEY} (PKCS#1) PEM block. Text around the block is ignored.
      *
-     * @throws IllegalArgumentException when no such block is found or the key is invalid; the message never
+     * @throws IllegalArgumentException when no such block is found or the key is invalid. The message never
      *     contains key material
      */
     static PrivateKey readRsaPrivateKey(String pem) {

@@ -157,7 +157,7 @@ public final class FakeGitHubApi implements AutoCloseable {
      * Configures the GitHub App whose JWTs the installation token endpoint accepts.
      *
      * @param appId expected {@code iss} claim
-     * @param installationId the only installation id with tokens; others get 404
+     * @param installationId the only installation id that gets tokens, so other ids get 404
      * @param publicKey RSA key that verifies the JWT signature
      */
     public FakeGitHubApi configureApp(String appId, String installationId, PublicKey publicKey) {

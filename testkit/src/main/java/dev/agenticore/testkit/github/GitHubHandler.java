@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Routes the requests of {@link FakeGitHubApi}: records, authenticates, applies queued failures, then answers. */
+/** Routes the requests of {@link FakeGitHubApi}: records, authenticates, applies queued failures, then responds. */
 final class GitHubHandler implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(GitHubHandler.class);
@@ -43,7 +43,7 @@ final class GitHubHandler implements HttpHandler {
             RecordedRequest request = read(exchange);
             api.record(request);
             Response response =
-                    request.endpoint().isEmpty() ? Response.message(404, "Not Found") : authenticateAndAnswer(request);
+                    request.endpoint().isEmpty() ? Response.message(404, "Not Found") : authenticateAndRespond(request);
             send(exchange, response);
         } catch (IOException e) {
             LOG.debug("Writing the response to {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
@@ -52,7 +52,7 @@ final class GitHubHandler implements HttpHandler {
         }
     }
 
-    private Response authenticateAndAnswer(RecordedRequest request) {
+    private Response authenticateAndRespond(RecordedRequest request) {
         Endpoint endpoint = request.endpoint().orElseThrow();
         String token = bearerToken(request);
         if (endpoint == Endpoint.CREATE_INSTALLATION_TOKEN) {
@@ -66,10 +66,10 @@ final class GitHubHandler implements HttpHandler {
         if (caller.isEmpty()) {
             return Response.message(401, "Bad credentials");
         }
-        return api.pollFailure(endpoint).map(Response::of).orElseGet(() -> answer(endpoint, request, caller.get()));
+        return api.pollFailure(endpoint).map(Response::of).orElseGet(() -> respond(endpoint, request, caller.get()));
     }
 
-    private Response answer(Endpoint endpoint, RecordedRequest request, FakeGitHubApi.Caller caller) {
+    private Response respond(Endpoint endpoint, RecordedRequest request, FakeGitHubApi.Caller caller) {
         return switch (endpoint) {
             case CREATE_PULL_REQUEST -> createPullRequest(request);
             case LIST_PULL_REQUESTS -> listPullRequests(request);

@@ -12,7 +12,7 @@ final class PullRequestStore {
     /**
      * Opens a pull request and returns it, or returns empty when an open one has the same qualified head.
      *
-     * @param fields owner, repository, head, base, title and body of the request; the number and URL are ignored
+     * @param fields owner, repository, head, base, title and body of the request, without number or URL
      * @param webUrl the fake's web root, for example {@code http://127.0.0.1:43121}
      */
     synchronized Optional<FakePullRequest> open(FakePullRequest fields, String webUrl) {
