@@ -64,19 +64,6 @@ public final class GitHubCodeHost implements CodeHost {
     }
 
     /**
-     * Returns a title of at most 70 characters: the first non-blank line of the task, with runs of whitespace
-     * collapsed, cut at the last word boundary before the limit and ended with {@code …} when it is longer.
-     */
-    public static String pullRequestTitle(String task) {
-        return PullRequestText.title(task);
-    }
-
-    /** Returns a markdown description that names the job id and the profile and quotes the whole task. */
-    public static String pullRequestBody(String jobId, String task, String profile) {
-        return PullRequestText.body(jobId, task, profile);
-    }
-
-    /**
      * Opens a pull request, or returns the URL of the open one when GitHub reports that one already exists for the
      * head branch.
      *

@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RepositoryWorkspace implements JobWorkspace {
     private static final Logger log = LoggerFactory.getLogger(RepositoryWorkspace.class);
-    private static final int TITLE_LIMIT = 70;
 
     private final WorktreeService worktrees;
     private final GitWorkspace git;
@@ -64,8 +63,12 @@ public final class RepositoryWorkspace implements JobWorkspace {
                 return Publication.NOTHING;
             }
             git.push(workspace.directory(), workspace.branch());
-            String url = codeHost.openPullRequest(
-                    new PullRequest(worktree.repoUrl(), workspace.branch(), base, title(job.task()), body(job)));
+            String url = codeHost.openPullRequest(new PullRequest(
+                    worktree.repoUrl(),
+                    workspace.branch(),
+                    base,
+                    PullRequestText.title(job.task()),
+                    PullRequestText.body(job.id(), job.task(), job.profile())));
             log.info("Job {}: pull request {}", job.id(), url);
             return new Publication(url, null);
         } catch (GitException | CodeHostException e) {
@@ -79,20 +82,5 @@ public final class RepositoryWorkspace implements JobWorkspace {
         if (!workspace.worktreeId().isEmpty()) {
             worktrees.release(workspace.worktreeId());
         }
-    }
-
-    /** Returns the first line of a task, cut to 70 characters at a word boundary. */
-    static String title(String task) {
-        String line = task.strip().lines().findFirst().orElse("Agenticore job").strip();
-        if (line.length() <= TITLE_LIMIT) {
-            return line;
-        }
-        int cut = line.lastIndexOf(' ', TITLE_LIMIT - 1);
-        return line.substring(0, cut > 20 ? cut : TITLE_LIMIT - 1).strip() + "…";
-    }
-
-    private static String body(Job job) {
-        return "Opened by Agenticore for job `" + job.id() + "` with profile `" + job.profile() + "`.\n\n"
-                + "## Task\n\n" + job.task() + "\n";
     }
 }

@@ -1,4 +1,4 @@
-package dev.agenticore.github;
+package dev.agenticore.core.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,14 +10,14 @@ class PullRequestTextTest {
 
     @Test
     void shortTaskBecomesTitleUnchanged() {
-        assertThat(GitHubCodeHost.pullRequestTitle("Fix the login redirect")).isEqualTo("Fix the login redirect");
+        assertThat(PullRequestText.title("Fix the login redirect")).isEqualTo("Fix the login redirect");
     }
 
     @Test
     void longTaskIsCutAtWordBoundary() {
         String task = "Refactor the payment service so that every provider adapter shares one retry policy and logs";
 
-        String title = GitHubCodeHost.pullRequestTitle(task);
+        String title = PullRequestText.title(task);
 
         assertThat(title).hasSizeLessThanOrEqualTo(70);
         assertThat(title).isEqualTo("Refactor the payment service so that every provider adapter shares…");
@@ -25,8 +25,7 @@ class PullRequestTextTest {
 
     @Test
     void multiLineTaskUsesFirstLine() {
-        String title =
-                GitHubCodeHost.pullRequestTitle("\n  Add a health check  \n\nIt should return 200 and the version.");
+        String title = PullRequestText.title("\n  Add a health check  \n\nIt should return 200 and the version.");
 
         assertThat(title).isEqualTo("Add a health check");
     }
@@ -36,26 +35,26 @@ class PullRequestTextTest {
         String task = "a".repeat(30) + " " + "b".repeat(39);
         assertThat(task).hasSize(70);
 
-        assertThat(GitHubCodeHost.pullRequestTitle(task)).isEqualTo(task);
+        assertThat(PullRequestText.title(task)).isEqualTo(task);
     }
 
     @Test
     void seventyOneCharactersAreShortened() {
         String task = "a".repeat(30) + " " + "b".repeat(40);
 
-        assertThat(GitHubCodeHost.pullRequestTitle(task)).isEqualTo("a".repeat(30) + "…");
+        assertThat(PullRequestText.title(task)).isEqualTo("a".repeat(30) + "…");
     }
 
     @Test
     void wordEndingAtLimitIsKept() {
         String task = "a".repeat(30) + " " + "b".repeat(38) + " more words";
 
-        assertThat(GitHubCodeHost.pullRequestTitle(task)).isEqualTo("a".repeat(30) + " " + "b".repeat(38) + "…");
+        assertThat(PullRequestText.title(task)).isEqualTo("a".repeat(30) + " " + "b".repeat(38) + "…");
     }
 
     @Test
     void singleLongWordIsCutHard() {
-        String title = GitHubCodeHost.pullRequestTitle("x".repeat(200));
+        String title = PullRequestText.title("x".repeat(200));
 
         assertThat(title).hasSize(70);
         assertThat(title).endsWith("x…");
@@ -65,20 +64,20 @@ class PullRequestTextTest {
     void trailingPunctuationBeforeEllipsisIsDropped() {
         String task = "Update the docs, the changelog, and the examples, then bump the version, and tag it";
 
-        String title = GitHubCodeHost.pullRequestTitle(task);
+        String title = PullRequestText.title(task);
 
         assertThat(title).isEqualTo("Update the docs, the changelog, and the examples, then bump the…");
     }
 
     @Test
     void blankTaskGetsGenericTitle() {
-        assertThat(GitHubCodeHost.pullRequestTitle(" \n\t")).isEqualTo("Agenticore changes");
-        assertThat(GitHubCodeHost.pullRequestTitle(null)).isEqualTo("Agenticore changes");
+        assertThat(PullRequestText.title(" \n\t")).isEqualTo("Agenticore changes");
+        assertThat(PullRequestText.title(null)).isEqualTo("Agenticore changes");
     }
 
     @Test
     void bodyNamesJobTaskAndProfile() {
-        String body = GitHubCodeHost.pullRequestBody("job-42", "Fix the bug\n\nin the parser", "code");
+        String body = PullRequestText.body("job-42", "Fix the bug\n\nin the parser", "code");
 
         assertThat(body).contains("`job-42`");
         assertThat(body).contains("`code`");

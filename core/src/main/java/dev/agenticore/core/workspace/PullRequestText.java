@@ -1,17 +1,21 @@
-package dev.agenticore.github;
+package dev.agenticore.core.workspace;
 
 /** Writes the title and body of the pull requests that Agenticore opens. */
-final class PullRequestText {
+public final class PullRequestText {
 
     /** Maximum title length in characters, ellipsis included. */
-    static final int MAX_TITLE_LENGTH = 70;
+    public static final int MAX_TITLE_LENGTH = 70;
 
     private static final String ELLIPSIS = "…";
 
     private PullRequestText() {}
 
-    /** See {@link GitHubCodeHost#pullRequestTitle(String)}. */
-    static String title(String task) {
+    /**
+     * Returns a title of at most 70 characters: the first non-blank line of the task, with runs of
+     * white space collapsed, cut at the last word boundary before the limit and ended with {@code …}
+     * when it is longer.
+     */
+    public static String title(String task) {
         String firstLine = firstLine(task);
         if (firstLine.isEmpty()) {
             return "Agenticore changes";
@@ -29,8 +33,8 @@ final class PullRequestText {
         return (trimmed.isEmpty() ? prefix : trimmed) + ELLIPSIS;
     }
 
-    /** See {@link GitHubCodeHost#pullRequestBody(String, String, String)}. */
-    static String body(String jobId, String task, String profile) {
+    /** Returns a markdown description that names the job and the profile and quotes the whole task. */
+    public static String body(String jobId, String task, String profile) {
         StringBuilder body = new StringBuilder();
         body.append("Opened by Agenticore for job `")
                 .append(jobId)
