@@ -67,8 +67,19 @@ final class JobRecovery {
                         "Job {}: stopping its agent process {} left over from before the restart", job.id(), job.pid());
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
+                awaitExit(process);
             }
         });
+    }
+
+    private static void awaitExit(ProcessHandle process) {
+        try {
+            process.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            log.warn("Process {} did not exit within 5 s of SIGKILL", process.pid());
+        }
     }
 
     private int requeue() {
