@@ -3,6 +3,7 @@ package dev.agenticore.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agenticore.testkit.anthropic.ClaudeCodeExtension;
 import dev.agenticore.testkit.anthropic.Reply;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -21,10 +22,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Jobs run end to end through the REST API by the real Claude Code CLI against a scripted model. */
 @Timeout(120)
+@ExtendWith(ClaudeCodeExtension.class)
 class ClaudeJobIT {
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(60);
 
@@ -41,8 +44,8 @@ class ClaudeJobIT {
     }
 
     @Test
-    void jobWithoutRepositoryWritesFileAndSucceeds() throws Exception {
-        harness = new ServerHarness(home, Map.of());
+    void jobWithoutRepositoryWritesFileAndSucceeds(ClaudeCodeExtension.Setup claude) throws Exception {
+        harness = new ServerHarness(claude, home, Map.of());
         harness.model.enqueueComputed(request -> Reply.toolUse(
                 "Write",
                 Map.of(
@@ -77,8 +80,8 @@ class ClaudeJobIT {
     }
 
     @Test
-    void secondJobResumesTheSession() throws Exception {
-        harness = new ServerHarness(home, Map.of());
+    void secondJobResumesTheSession(ClaudeCodeExtension.Setup claude) throws Exception {
+        harness = new ServerHarness(claude, home, Map.of());
         harness.model.enqueue(Reply.text("The secret word is pelican."), Reply.text("It was pelican."));
         JsonNode first = harness.awaitJob(
                 harness.submit("{\"task\": \"remember a word\"}").get("id").asText(), JOB_TIMEOUT);
@@ -98,8 +101,8 @@ class ClaudeJobIT {
     }
 
     @Test
-    void modelErrorFailsTheJobWithTheReason() throws Exception {
-        harness = new ServerHarness(home, Map.of());
+    void modelErrorFailsTheJobWithTheReason(ClaudeCodeExtension.Setup claude) throws Exception {
+        harness = new ServerHarness(claude, home, Map.of());
         harness.model.enqueue(Reply.error(400, "invalid_request_error", "the prompt is not allowed"));
 
         JsonNode job = harness.awaitJob(
@@ -111,12 +114,15 @@ class ClaudeJobIT {
     }
 
     @Test
-    void cancelDuringSlowReplyEndsTheCliAndStaysCancelled() throws Exception {
-        harness = new ServerHarness(home, Map.of());
+    void cancelDuringSlowReplyEndsTheCliAndStaysCancelled(ClaudeCodeExtension.Setup claude) throws Exception {
+        harness = new ServerHarness(claude, home, Map.of());
         harness.model.enqueue(Reply.hang());
         String id = harness.submit("{\"task\": \"take forever\"}").get("id").asText();
         JsonNode running = awaitPid(id);
         long pid = running.get("pid").asLong();
+        List<ProcessHandle> tree = new ArrayList<>(
+                ProcessHandle.of(pid).orElseThrow().descendants().toList());
+        tree.add(ProcessHandle.of(pid).orElseThrow());
 
         JsonNode cancelled = harness.delete("/jobs/" + id).get("job");
         JsonNode ended = awaitExitCode(id);
@@ -128,10 +134,11 @@ class ClaudeJobIT {
     }
 
     @Test
-    void timeoutEndsTheCliAndFailsWithExitCodeMinusOne() throws Exception {
+    void timeoutEndsTheCliAndFailsWithExitCodeMinusOne(ClaudeCodeExtension.Setup claude) throws Exception {
         Path profiles = Files.createDirectories(home.resolve("my-profiles/quick"));
         Files.writeString(profiles.resolve("profile.yml"), "description: quick\nclaude:\n  timeout: 3\n");
         harness = new ServerHarness(
+                claude,
                 home,
                 Map.of("AGENTICORE_PROFILES_DIR", home.resolve("my-profiles").toString()));
         harness.model.enqueue(Reply.text("too late").withDelay(Duration.ofSeconds(30)));
@@ -150,8 +157,8 @@ class ClaudeJobIT {
     }
 
     @Test
-    void silentCliIsStoppedByTheWatchdog() throws Exception {
-        harness = new ServerHarness(home, Map.of("AGENTICORE_IDLE_TIMEOUT", "3"));
+    void silentCliIsStoppedByTheWatchdog(ClaudeCodeExtension.Setup claude) throws Exception {
+        harness = new ServerHarness(claude, home, Map.of("AGENTICORE_IDLE_TIMEOUT", "3"));
         harness.model.enqueue(Reply.hang());
 
         JsonNode job = harness.awaitJob(
@@ -162,9 +169,9 @@ class ClaudeJobIT {
     }
 
     @Test
-    void missingBinaryFailsWithInstallHint() throws Exception {
-        harness =
-                new ServerHarness(home, Map.of(), home.resolve("no-such-claude").toString());
+    void missingBinaryFailsWithInstallHint(ClaudeCodeExtension.Setup claude) throws Exception {
+        harness = new ServerHarness(
+                claude, home, Map.of(), home.resolve("no-such-claude").toString());
 
         JsonNode job = harness.awaitJob(
                 harness.submit("{\"task\": \"anything\"}").get("id").asText(), JOB_TIMEOUT);
@@ -174,8 +181,8 @@ class ClaudeJobIT {
     }
 
     @Test
-    void eventStreamDeliversLiveEventsAndReplaysAfterLastEventId() throws Exception {
-        harness = new ServerHarness(home, Map.of());
+    void eventStreamDeliversLiveEventsAndReplaysAfterLastEventId(ClaudeCodeExtension.Setup claude) throws Exception {
+        harness = new ServerHarness(claude, home, Map.of());
         harness.model.enqueue(
                 Reply.thinking("let me think").thenText("streamed answer").withChunkDelay(Duration.ofMillis(50)));
         String id = harness.submit("{\"task\": \"stream\"}").get("id").asText();

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.agenticore.claude.ClaudeCodeSettings;
 import dev.agenticore.json.Json;
 import dev.agenticore.testkit.anthropic.ClaudeCodeCli;
+import dev.agenticore.testkit.anthropic.ClaudeCodeExtension;
 import dev.agenticore.testkit.anthropic.ScriptedAnthropicApi;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -22,30 +22,32 @@ import java.util.Map;
  * {@code CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1}.
  */
 final class ServerHarness implements AutoCloseable {
-    final ScriptedAnthropicApi model = new ScriptedAnthropicApi().start();
+    final ScriptedAnthropicApi model;
     final Path home;
     final AgenticoreServer server;
     final HttpClient client = HttpClient.newHttpClient();
 
-    ServerHarness(Path home, Map<String, String> settings) throws IOException {
-        this(home, settings, ClaudeCodeCli.binaryOrSkip().toString());
+    ServerHarness(ClaudeCodeExtension.Setup claude, Path home, Map<String, String> settings) throws IOException {
+        this(claude, home, settings, claude.binary().toString());
     }
 
-    ServerHarness(Path home, Map<String, String> settings, String binary) throws IOException {
+    ServerHarness(ClaudeCodeExtension.Setup claude, Path home, Map<String, String> settings, String binary)
+            throws IOException {
         this.home = home;
-        Path claudeHome = Files.createDirectories(home.resolve("claude-home"));
+        this.model = claude.model();
+        Path claudeHome = claude.home();
         Map<String, String> environment = new HashMap<>(settings);
         environment.put("AGENTICORE_HOME", home.toString());
         environment.putIfAbsent("AGENTICORE_PORT", "0");
         ServerConfig config = ServerConfig.load(environment, null);
-        ClaudeCodeSettings claude = config.claude();
+        ClaudeCodeSettings configured = config.claude();
         config = config.withClaude(new ClaudeCodeSettings(
                 binary,
-                claude.deniedEnvironment(),
+                configured.deniedEnvironment(),
                 ClaudeCodeCli.environment(model.baseUrl(), claudeHome),
-                claude.otel(),
+                configured.otel(),
                 Duration.ofSeconds(2),
-                claude.defaultMcpConfig()));
+                configured.defaultMcpConfig()));
         server = AgenticoreServer.create(config).start();
     }
 
@@ -109,6 +111,5 @@ final class ServerHarness implements AutoCloseable {
     @Override
     public void close() {
         server.close();
-        model.close();
     }
 }

@@ -9,9 +9,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,6 +36,7 @@ public final class JobWorker implements RunningJobs, AutoCloseable {
     private final JobSweeper sweeper;
     private final Semaphore slots;
     private final Map<String, AgentRun> runs = new ConcurrentHashMap<>();
+    private final Set<String> executing = ConcurrentHashMap.newKeySet();
     private final AtomicInteger active = new AtomicInteger();
     private final ExecutorService executor;
     private volatile boolean accepting;
@@ -120,7 +123,7 @@ public final class JobWorker implements RunningJobs, AutoCloseable {
     public void close() {
         stopAccepting();
         sweeper.close();
-        for (String jobId : runs.keySet()) {
+        for (String jobId : executing) {
             store.update(
                     jobId,
                     job -> job.status().isTerminal()
@@ -152,8 +155,17 @@ public final class JobWorker implements RunningJobs, AutoCloseable {
                     slots.release();
                     continue;
                 }
+                String jobId = lease.get().jobId();
                 active.incrementAndGet();
-                executor.execute(() -> runLeased(lease.get()));
+                executing.add(jobId);
+                try {
+                    executor.execute(() -> runLeased(lease.get()));
+                } catch (RejectedExecutionException e) {
+                    executing.remove(jobId);
+                    active.decrementAndGet();
+                    slots.release();
+                    return;
+                }
             } catch (InterruptedException e) {
                 if (!accepting) {
                     return;
@@ -170,6 +182,7 @@ public final class JobWorker implements RunningJobs, AutoCloseable {
         try {
             execution.run(lease.jobId());
         } finally {
+            executing.remove(lease.jobId());
             queue.acknowledge(lease);
             active.decrementAndGet();
             slots.release();
