@@ -120,7 +120,7 @@ final class WorktreeCommands {
                     continue;
                 }
                 List<String> reasons = new ArrayList<>();
-                reasons.add(status.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+                reasons.add(describe(status));
                 if (update.getMessage() != null) {
                     reasons.add(update.getMessage());
                 }
@@ -131,6 +131,15 @@ final class WorktreeCommands {
                         + " was rejected: " + String.join("; ", reasons)));
             }
         }
+    }
+
+    private static String describe(RemoteRefUpdate.Status status) {
+        return switch (status) {
+            case REJECTED_NONFASTFORWARD -> "non-fast-forward, because the remote branch has new commits";
+            case REJECTED_REMOTE_CHANGED -> "the remote branch changed during the push";
+            case REJECTED_OTHER_REASON -> "the remote rejected it";
+            default -> status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        };
     }
 
     private static void updateTrackingRef(Repository repository, String branch) throws IOException {

@@ -110,16 +110,13 @@ final class WorktreeInventory {
     }
 
     /**
-     * Returns the creation time of the admin directory's {@code commondir} file, which git writes once;
-     * the directory itself changes with every index write. Where the file system does not record
-     * creation times, Java returns the modification time.
+     * Returns the modification time of the admin directory's {@code commondir} file, which is written
+     * once when the worktree is added. The directory's own time changes with every index write.
      */
     private static Instant createdAt(Path admin) throws IOException {
         Path marker = admin.resolve(LinkedWorktrees.COMMONDIR);
         Path source = Files.exists(marker) ? marker : admin;
-        return Files.readAttributes(source, BasicFileAttributes.class)
-                .creationTime()
-                .toInstant();
+        return Files.getLastModifiedTime(source).toInstant();
     }
 
     /** Adds up the sizes of the regular files, skipping the top-level {@code .git} file and not following links. */
