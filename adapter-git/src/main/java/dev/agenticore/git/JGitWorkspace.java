@@ -15,6 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
@@ -75,23 +76,13 @@ public final class JGitWorkspace implements GitWorkspace {
         if (!baseRef.isEmpty()) {
             requireBranchName("base_ref", baseRef);
         }
-        Path target = registry.prepareNewDirectory(directory);
         String key = repositoryKey(repoUrl);
-        RemoteAccess access = access(storedUrl(repoUrl));
+        Path target = registry.prepareNewDirectory(directory);
         Path mirror = mirrors.mirrorDirectory(key);
-
-        ReentrantLock lock = mirrors.lock(key);
-        Base base;
-        lock.lock();
-        try {
-            mirrors.fetch(key, access);
-            base = resolveBase(mirror, baseRef, access);
-        } finally {
-            lock.unlock();
-        }
+        Base base = fetchBase(key, baseRef, access(storedUrl(repoUrl)));
 
         try {
-            LinkedWorktrees.add(mirror, lock, branch, target, base.commit());
+            LinkedWorktrees.add(mirror, mirrors.lock(key), branch, target, base.commit());
         } catch (IOException e) {
             throw new GitException("cannot add the worktree " + target + ": " + e.getMessage(), e);
         }
@@ -141,7 +132,7 @@ public final class JGitWorkspace implements GitWorkspace {
             access.configure(Git.lsRemoteRepository().setRemote(access.url()).setHeads(true))
                     .call();
             return true;
-        } catch (GitAPIException e) {
+        } catch (GitAPIException | JGitInternalException e) {
             RemoteAccess.Failure failure = RemoteAccess.classify(e);
             if (failure == RemoteAccess.Failure.NOT_FOUND || failure == RemoteAccess.Failure.NOT_AUTHORIZED) {
                 LOG.debug("Repository {} is not available: {}", access.displayUrl(), access.reason(e));
@@ -188,6 +179,18 @@ public final class JGitWorkspace implements GitWorkspace {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(
                     "repo_url", e.getMessage() + ": " + new RemoteAccess(repoUrl, Optional.empty(), 1).displayUrl());
+        }
+    }
+
+    /** Fetches the mirror under its lock and resolves the base branch to a commit. */
+    private Base fetchBase(String key, String baseRef, RemoteAccess access) {
+        ReentrantLock lock = mirrors.lock(key);
+        lock.lock();
+        try {
+            mirrors.fetch(key, access);
+            return resolveBase(mirrors.mirrorDirectory(key), baseRef, access);
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
@@ -118,6 +119,8 @@ final class MirrorCache {
     }
 
     private void fetchLocked(Path mirror, RemoteAccess access) throws IOException {
+        // NOTE: when the first fetch fails (unreachable or missing remote), the empty mirror stays and
+        // the next request for the same key fetches into it again.
         if (!Files.exists(mirror.resolve("config"))) {
             create(mirror, access.url());
         }
@@ -129,7 +132,7 @@ final class MirrorCache {
             try {
                 result = access.configure(git.fetch().setRemote("origin").setRemoveDeletedRefs(true))
                         .call();
-            } catch (GitAPIException e) {
+            } catch (GitAPIException | JGitInternalException e) {
                 throw access.failure("fetch from", e);
             }
             recordDefaultBranch(repository, result);

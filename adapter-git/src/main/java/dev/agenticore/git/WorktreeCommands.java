@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.EmptyCommitException;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -100,7 +101,7 @@ final class WorktreeCommands {
             try {
                 results = remote.configure(git.push().setRemote("origin").setRefSpecs(new RefSpec(ref + ":" + ref)))
                         .call();
-            } catch (GitAPIException e) {
+            } catch (GitAPIException | JGitInternalException e) {
                 throw remote.failure("push of branch " + branch + " to", e);
             }
             requireAccepted(results, branch, remote);
@@ -142,6 +143,11 @@ final class WorktreeCommands {
         };
     }
 
+    /**
+     * Sets {@code refs/remotes/origin/<branch>} to the pushed commit. NOTE: this runs without the mirror
+     * lock, so a fetch that listed the remote before the push finished may prune the ref again; the
+     * next fetch restores it.
+     */
     private static void updateTrackingRef(Repository repository, String branch) throws IOException {
         ObjectId pushed = repository.resolve(Constants.R_HEADS + branch);
         RefUpdate update = repository.updateRef(ORIGIN_PREFIX + branch);
