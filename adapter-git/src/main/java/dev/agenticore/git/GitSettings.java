@@ -42,7 +42,7 @@ public record GitSettings(
 
     /**
      * Reads the roots from {@code AGENTICORE_REPOS_ROOT} and {@code AGENTICORE_WORKTREE_ROOT}, falling
-     * back to {@code <home>/agenticore-repos} and {@code <home>/.agenticore/worktrees}; the author and
+     * back to {@code <home>/agenticore-repos} and {@code <home>/.agenticore/worktrees}. The author and
      * timeout take their defaults.
      *
      * @param environment environment variables, for example {@link System#getenv()}

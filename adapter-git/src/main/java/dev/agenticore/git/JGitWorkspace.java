@@ -28,11 +28,11 @@ import org.slf4j.LoggerFactory;
  * worktrees under the worktree root that command-line git also accepts.
  *
  * <p>Thread safety: all methods may be called concurrently. Each repository key has one lock in this
- * process, held only while its mirror is fetched and while a new worktree's administrative files and
- * branch are written, so jobs on one repository wait for each other's fetches but not for each other's
- * checkouts or work. Fetching also takes an exclusive file lock on {@code <mirror>/.lock}, so two
- * processes that share the repos root do not fetch into one mirror at once. Commit, push and listing
- * run without locks because they touch only the worktree's own branch and files, or read.
+ * process. It is held only while the mirror is fetched and while a new worktree's administrative files
+ * and branch are written. So jobs on one repository wait for each other's fetches, but not for each
+ * other's checkouts or work. Fetching also takes an exclusive file lock on {@code <mirror>/.lock}, so
+ * two processes that share the repos root do not fetch into one mirror at once. Commit, push and
+ * listing run without locks because they only read or touch the worktree's own branch and files.
  *
  * <p>Credentials: for {@code http://} and {@code https://} remotes, the token from the supplier is sent
  * as the password of user {@code x-access-token}. It is never written to a URL or config file, and it
@@ -122,7 +122,7 @@ public final class JGitWorkspace implements GitWorkspace {
      * {@inheritDoc}
      *
      * @return true when the remote lists its refs; false when it reports the repository as missing or
-     *     the request as not authorized (many hosts answer both alike for private repositories)
+     *     the request as not authorized (many hosts return the same error for both when a repository is private)
      * @throws GitException on network errors and other failures
      */
     @Override

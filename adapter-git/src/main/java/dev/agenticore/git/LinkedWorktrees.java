@@ -33,13 +33,13 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * &lt;directory&gt;/.git                     gitdir: &lt;mirror&gt;/worktrees/&lt;name&gt;
  * </pre>
  *
- * <p>The branch is created in the mirror's {@code refs/heads}, where every worktree sees it.
+ * <p>The branch is created in the mirror's {@code refs/heads}, which all worktrees of the mirror share.
  */
 final class LinkedWorktrees {
     /** Directory of the worktrees' administrative directories inside a mirror. */
     static final String WORKTREES = "worktrees";
 
-    /** File in an administrative directory that git writes once and never touches again. */
+    /** File in an administrative directory that is written once, when the worktree is added. */
     static final String COMMONDIR = "commondir";
 
     /** File in an administrative directory with the absolute path of the worktree's {@code .git} file. */
@@ -159,7 +159,7 @@ final class LinkedWorktrees {
         }
     }
 
-    /** Deletes a directory tree without following symbolic links; a missing path is no error. */
+    /** Deletes a directory tree without following symbolic links. A missing path is not an error. */
     static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;

@@ -14,9 +14,9 @@ import org.eclipse.jgit.errors.NoRemoteRepositoryException;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
- * How one operation reaches one remote: its token (sent only to {@code http://} and {@code https://}
- * remotes, as the password of user {@code x-access-token}), its timeout, and the translation of JGit's
- * exceptions into {@link GitException}s whose messages contain neither the token nor URL user info.
+ * Connection settings of one operation on one remote, and the translation of JGit's exceptions into
+ * {@link GitException}s whose messages contain neither the token nor URL user info. The token is sent
+ * only to {@code http://} and {@code https://} remotes, as the password of user {@code x-access-token}.
  *
  * @param url the remote's URL as configured
  * @param token the token for HTTPS, or empty
@@ -28,7 +28,7 @@ record RemoteAccess(String url, Optional<String> token, int timeoutSeconds) {
 
     private static final Pattern USER_INFO = Pattern.compile("(?<=://)[^/@\\s]*@");
 
-    /** Why a remote operation failed, as far as the caller needs to tell the cases apart. */
+    /** Kind of remote failure, as far as callers handle the kinds differently. */
     enum Failure {
         NOT_FOUND,
         NOT_AUTHORIZED,

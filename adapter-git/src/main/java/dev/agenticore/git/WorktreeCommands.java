@@ -145,7 +145,7 @@ final class WorktreeCommands {
 
     /**
      * Sets {@code refs/remotes/origin/<branch>} to the pushed commit. NOTE: this runs without the mirror
-     * lock, so a fetch that listed the remote before the push finished may prune the ref again; the
+     * lock, so a fetch that listed the remote before the push finished may prune the ref again. The
      * next fetch restores it.
      */
     private static void updateTrackingRef(Repository repository, String branch) throws IOException {

@@ -36,7 +36,7 @@ final class WorktreeInventory {
     /**
      * Lists the worktrees whose directory exists inside the worktree root, oldest first. A worktree
      * counts as pushed when the mirror has {@code refs/remotes/origin/<branch>}, which a push or a
-     * later fetch sets; the remote itself is not asked.
+     * later fetch sets. The remote itself is not contacted.
      */
     List<WorktreeInfo> list(Instant now) {
         if (!Files.isDirectory(reposRoot) || !Files.isDirectory(worktreeRoot)) {

@@ -9,6 +9,7 @@ import dev.agenticore.core.workspace.WorktreeCheckout;
 import dev.agenticore.testkit.git.GitHttpServer;
 import dev.agenticore.testkit.git.TestRepositories;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,7 +138,7 @@ class CreateWorktreeTest {
     @Test
     void unreachableRepositoryNamesTheUrlAndCause() throws Exception {
         int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
         String url = "http://127.0.0.1:" + port + "/owner/repo.git";
@@ -219,7 +220,7 @@ class CreateWorktreeTest {
     @Test
     void repositoryExistsThrowsOnNetworkErrors() throws Exception {
         int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
         String url = "http://127.0.0.1:" + port + "/owner/repo.git";

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every request needs HTTP Basic credentials whose password is the configured password; the user
  * name must match too unless it was configured as null. Requests without valid credentials get 401 with
- * a {@code WWW-Authenticate} challenge, as git hosts answer. Fetch and push are both enabled, and
+ * a {@code WWW-Authenticate} challenge, as git hosts do. Fetch and push are both enabled, and
  * {@link #rejectPushes} makes the pre-receive hook refuse every pushed ref with a reason.
  *
  * <p>Needs JGit, {@code org.eclipse.jgit.http.server} and {@code jetty-ee10-servlet} on the test class
@@ -114,7 +114,7 @@ public final class GitHttpServer implements AutoCloseable {
         pushRejection.set(reason);
     }
 
-    /** Returns how many requests were answered with 401, the challenge before credentials included. */
+    /** Returns how many requests were rejected with 401, including the challenge before credentials. */
     public int unauthorizedRequests() {
         return unauthorizedRequests.get();
     }
@@ -157,7 +157,7 @@ public final class GitHttpServer implements AutoCloseable {
         return userMatches && password.equals(decoded.substring(colon + 1));
     }
 
-    /** Answers 401 with a Basic challenge unless the request carries the configured credentials. */
+    /** Rejects requests with 401 and a Basic challenge unless they carry the configured credentials. */
     private final class BasicAuthFilter extends HttpFilter {
         private static final long serialVersionUID = 1L;
 
