@@ -37,6 +37,9 @@ import org.slf4j.LoggerFactory;
  * <p>Credentials: for {@code http://} and {@code https://} remotes, the token from the supplier is sent
  * as the password of user {@code x-access-token}. It is never written to a URL or config file, and it
  * is replaced by {@code ***} in exception messages.
+ *
+ * <p>NOTE: {@code ssh://} and {@code git@host:path} remotes need an SSH implementation for JGit on the
+ * class path, such as {@code org.eclipse.jgit.ssh.apache}, which this module does not bring.
  */
 public final class JGitWorkspace implements GitWorkspace {
     private static final Logger LOG = LoggerFactory.getLogger(JGitWorkspace.class);
