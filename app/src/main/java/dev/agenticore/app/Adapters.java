@@ -5,9 +5,15 @@ import dev.agenticore.core.agent.AgentRunner;
 import dev.agenticore.core.event.JobEventLog;
 import dev.agenticore.core.job.JobStore;
 import dev.agenticore.core.profile.ProfileCatalog;
+import dev.agenticore.core.workspace.CodeHost;
+import dev.agenticore.core.workspace.GitWorkspace;
+import dev.agenticore.core.workspace.WorktreeStore;
 import dev.agenticore.file.DirectoryProfileCatalog;
 import dev.agenticore.file.FileJobEventLog;
 import dev.agenticore.file.FileJobStore;
+import dev.agenticore.file.FileWorktreeStore;
+import dev.agenticore.git.JGitWorkspace;
+import dev.agenticore.github.GitHubCodeHost;
 import java.time.Clock;
 
 /**
@@ -16,19 +22,33 @@ import java.time.Clock;
  *
  * @param jobStore job records
  * @param eventLog job event logs
+ * @param worktreeStore worktree records
  * @param profiles execution profiles
  * @param agentRunner the agent
+ * @param git the repository cache and worktrees
+ * @param codeHost pull requests and repository creation
  */
-public record Adapters(JobStore jobStore, JobEventLog eventLog, ProfileCatalog profiles, AgentRunner agentRunner) {
+public record Adapters(
+        JobStore jobStore,
+        JobEventLog eventLog,
+        WorktreeStore worktreeStore,
+        ProfileCatalog profiles,
+        AgentRunner agentRunner,
+        GitWorkspace git,
+        CodeHost codeHost) {
 
-    /** Returns the adapters the configuration asks for: the file store and the Claude Code CLI. */
+    /** Returns the adapters the configuration asks for: files, Claude Code, JGit and GitHub. */
     public static Adapters forConfig(ServerConfig config) {
         Clock clock = Clock.systemUTC();
+        GitHubCodeHost github = new GitHubCodeHost(config.github(), clock);
         return new Adapters(
                 new FileJobStore(config.jobsDir()),
                 new FileJobEventLog(config.jobsDir(), clock),
+                new FileWorktreeStore(config.home().resolve("worktrees-meta")),
                 profiles(config),
-                new ClaudeCodeRunner(config.claude()));
+                new ClaudeCodeRunner(config.claude()),
+                new JGitWorkspace(config.git(), github::gitToken),
+                github);
     }
 
     /** Returns the profile catalog: bundled profiles, then the configured directories. */

@@ -10,12 +10,14 @@ import dev.agenticore.core.job.JobWorker;
 import dev.agenticore.core.memory.InMemoryJobQueue;
 import dev.agenticore.core.profile.ProfileCatalog;
 import dev.agenticore.core.profile.ProfileRouter;
-import dev.agenticore.core.workspace.ScratchWorkspace;
+import dev.agenticore.core.workspace.RepositoryWorkspace;
+import dev.agenticore.core.workspace.WorktreeService;
 import dev.agenticore.rest.HealthRoutes;
 import dev.agenticore.rest.JobEventRoutes;
 import dev.agenticore.rest.JobRoutes;
 import dev.agenticore.rest.ProfileRoutes;
 import dev.agenticore.rest.RestServer;
+import dev.agenticore.rest.WorktreeRoutes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -56,15 +58,16 @@ public final class AgenticoreServer implements AutoCloseable {
         JobQueue queue = new InMemoryJobQueue();
         JobEventFeed feed = new JobEventFeed(eventLog);
 
-        JobWorker worker = new JobWorker(
-                store,
-                queue,
-                runner,
-                profiles,
-                new ScratchWorkspace(config.home().resolve("work")),
-                feed,
-                config.jobs(),
+        WorktreeService worktrees = new WorktreeService(
+                adapters.git(),
+                adapters.worktreeStore(),
+                config.git().worktreeRoot(),
+                config.jobs().allowFileUrls(),
                 clock);
+        RepositoryWorkspace workspace = new RepositoryWorkspace(
+                worktrees, adapters.git(), adapters.codeHost(), config.home().resolve("work"));
+
+        JobWorker worker = new JobWorker(store, queue, runner, profiles, workspace, feed, config.jobs(), clock);
         JobService jobs = new JobService(
                 store, queue, new ProfileRouter(profiles, config.defaultProfile()), worker, config.jobs(), clock);
 
@@ -73,6 +76,7 @@ public final class AgenticoreServer implements AutoCloseable {
                 .routes(new JobRoutes(jobs))
                 .routes(new JobEventRoutes(jobs, feed, Duration.ofSeconds(15)))
                 .routes(new ProfileRoutes(profiles))
+                .routes(new WorktreeRoutes(worktrees))
                 .build();
         return new AgenticoreServer(config, worker, rest);
     }
@@ -80,7 +84,12 @@ public final class AgenticoreServer implements AutoCloseable {
     /** Starts the worker, then the HTTP server. */
     public AgenticoreServer start() {
         worker.start();
-        rest.start();
+        try {
+            rest.start();
+        } catch (RuntimeException | LinkageError e) {
+            worker.close();
+            throw e;
+        }
         log.info(
                 "Agenticore {} started on node {} with state in {}",
                 Version.current(),

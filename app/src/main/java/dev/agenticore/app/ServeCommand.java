@@ -3,6 +3,8 @@ package dev.agenticore.app;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -11,6 +13,8 @@ import picocli.CommandLine.Spec;
 /** {@code agenticore serve}: runs the server until SIGTERM or SIGINT. */
 @Command(name = "serve", description = "Start the server: REST API, job worker and file store.")
 final class ServeCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
     @Spec
     CommandSpec spec;
 

@@ -4,6 +4,8 @@ import dev.agenticore.claude.ClaudeCodeSettings;
 import dev.agenticore.claude.OtelSettings;
 import dev.agenticore.core.job.JobSettings;
 import dev.agenticore.core.profile.ProfileRouter;
+import dev.agenticore.git.GitSettings;
+import dev.agenticore.github.GitHubSettings;
 import dev.agenticore.rest.RestSettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -25,6 +27,8 @@ import java.util.Set;
  * @param defaultProfile profile used when a request names none
  * @param profilesDir extra profile directory, or null
  * @param claude how the Claude Code CLI runs
+ * @param git where repositories and worktrees live and who commits
+ * @param github how pull requests are opened
  * @param drainTimeout how long a stopping server lets running jobs finish
  */
 public record ServerConfig(
@@ -35,6 +39,8 @@ public record ServerConfig(
         String defaultProfile,
         Path profilesDir,
         ClaudeCodeSettings claude,
+        GitSettings git,
+        GitHubSettings github,
         Duration drainTimeout) {
 
     /**
@@ -78,6 +84,17 @@ public record ServerConfig(
                 source.string("AGENTICORE_DEFAULT_PROFILE", "claude.default_profile", ProfileRouter.DEFAULT_PROFILE),
                 source.path("AGENTICORE_PROFILES_DIR", "claude.profiles_dir", null),
                 claude(source),
+                new GitSettings(
+                        source.path(
+                                "AGENTICORE_REPOS_ROOT",
+                                "repos.root",
+                                Path.of(System.getProperty("user.home"), "agenticore-repos")),
+                        source.path("AGENTICORE_WORKTREE_ROOT", "repos.worktree_root", home.resolve("worktrees")),
+                        source.string("AGENTICORE_GIT_AUTHOR_NAME", "git.author_name", GitSettings.DEFAULT_AUTHOR_NAME),
+                        source.string(
+                                "AGENTICORE_GIT_AUTHOR_EMAIL", "git.author_email", GitSettings.DEFAULT_AUTHOR_EMAIL),
+                        Duration.ofSeconds(source.integer("AGENTICORE_GIT_TIMEOUT", "git.timeout", 60, 1, 3600))),
+                github(environment),
                 seconds(source, "AGENTICORE_DRAIN_TIMEOUT", "server.drain_timeout", 300));
     }
 
@@ -88,12 +105,14 @@ public record ServerConfig(
                 port != null ? port : rest.port(),
                 rest.apiKeys(),
                 rest.maxBodyBytes());
-        return new ServerConfig(home, jobsDir, changed, jobs, defaultProfile, profilesDir, claude, drainTimeout);
+        return new ServerConfig(
+                home, jobsDir, changed, jobs, defaultProfile, profilesDir, claude, git, github, drainTimeout);
     }
 
     /** Returns a copy that runs the Claude Code CLI with other settings. */
     public ServerConfig withClaude(ClaudeCodeSettings settings) {
-        return new ServerConfig(home, jobsDir, rest, jobs, defaultProfile, profilesDir, settings, drainTimeout);
+        return new ServerConfig(
+                home, jobsDir, rest, jobs, defaultProfile, profilesDir, settings, git, github, drainTimeout);
     }
 
     /** Returns the profile directories after the bundled ones, in search order. */
@@ -117,6 +136,14 @@ public record ServerConfig(
                 otel,
                 Duration.ofSeconds(source.integer("AGENTICORE_KILL_GRACE", "claude.kill_grace", 10, 1, 3600)),
                 source.path("AGENTICORE_DEFAULT_MCP_FILE", "claude.default_mcp_file", null));
+    }
+
+    private static GitHubSettings github(Map<String, String> environment) {
+        try {
+            return GitHubSettings.fromEnvironment(environment);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage(), e);
+        }
     }
 
     private static Duration seconds(ConfigSource source, String variable, String yamlPath, int fallback) {

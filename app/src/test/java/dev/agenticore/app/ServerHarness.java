@@ -39,6 +39,7 @@ final class ServerHarness implements AutoCloseable {
         Map<String, String> environment = new HashMap<>(settings);
         environment.put("AGENTICORE_HOME", home.toString());
         environment.putIfAbsent("AGENTICORE_PORT", "0");
+        environment.putIfAbsent("AGENTICORE_REPOS_ROOT", home.resolve("repos").toString());
         ServerConfig config = ServerConfig.load(environment, null);
         ClaudeCodeSettings configured = config.claude();
         config = config.withClaude(new ClaudeCodeSettings(
@@ -89,6 +90,28 @@ final class ServerHarness implements AutoCloseable {
             job = get("/jobs/" + id).get("job");
         }
         return job;
+    }
+
+    /** Returns the job id that the runner put into the CLI's system prompt. */
+    static String jobIdIn(String systemPrompt) {
+        java.util.regex.Matcher matcher =
+                java.util.regex.Pattern.compile("Job: ([0-9a-f-]{36})").matcher(systemPrompt);
+        if (!matcher.find()) {
+            throw new AssertionError("no job context in the system prompt: " + systemPrompt);
+        }
+        return matcher.group(1);
+    }
+
+    /** Returns the working directory of a job, read from the server. */
+    Path workingDirectory(String jobId) {
+        try {
+            return Path.of(get("/jobs/" + jobId).get("job").get("worktree_path").asText());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     URI uri(String path) {

@@ -12,6 +12,7 @@ import dev.agenticore.core.InvalidRequestException;
 import dev.agenticore.core.agent.AgentEvent;
 import dev.agenticore.core.job.Job;
 import dev.agenticore.core.job.JobStatus;
+import dev.agenticore.core.workspace.Worktree;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,6 +28,8 @@ final class CoreModule extends SimpleModule {
         addDeserializer(Instant.class, new InstantDeserializer());
         addSerializer(JobStatus.class, new StatusSerializer());
         addDeserializer(JobStatus.class, new StatusDeserializer());
+        addSerializer(Worktree.Status.class, new WorktreeStatusSerializer());
+        addDeserializer(Worktree.Status.class, new WorktreeStatusDeserializer());
         addSerializer(Path.class, new PathSerializer());
         addDeserializer(Path.class, new PathDeserializer());
         setMixInAnnotation(Job.class, JobMixIn.class);
@@ -69,6 +72,27 @@ final class CoreModule extends SimpleModule {
             } catch (InvalidRequestException e) {
                 return (JobStatus)
                         context.handleWeirdStringValue(JobStatus.class, parser.getValueAsString(), e.getMessage());
+            }
+        }
+    }
+
+    private static final class WorktreeStatusSerializer extends JsonSerializer<Worktree.Status> {
+        @Override
+        public void serialize(Worktree.Status value, JsonGenerator generator, SerializerProvider provider)
+                throws IOException {
+            generator.writeString(value.wireName());
+        }
+    }
+
+    private static final class WorktreeStatusDeserializer extends JsonDeserializer<Worktree.Status> {
+        @Override
+        public Worktree.Status deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = parser.getValueAsString();
+            try {
+                return Worktree.Status.valueOf(text.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                return (Worktree.Status)
+                        context.handleWeirdStringValue(Worktree.Status.class, text, "unknown worktree status");
             }
         }
     }

@@ -236,11 +236,10 @@ final class JobExecution {
             return;
         }
         AgentOutcome outcome = supervision.outcome();
-        Job ended = change(jobId, j -> recordOutcome(j, outcome));
+        Publication publication =
+                outcome.succeeded() && profile.autoPr() ? publish(jobId, profile, prepared) : Publication.NOTHING;
+        Job ended = change(jobId, j -> withPublication(recordOutcome(j, outcome), publication));
         log.info("Job {} {} (exit code {})", jobId, ended.status().wireName(), outcome.exitCode());
-        if (ended.status() == JobStatus.SUCCEEDED && profile.autoPr()) {
-            publish(ended, profile, prepared);
-        }
     }
 
     private Job recordOutcome(Job job, AgentOutcome outcome) {
@@ -267,24 +266,35 @@ final class JobExecution {
                 .build();
     }
 
-    private void publish(Job job, Profile profile, PreparedWorkspace prepared) {
-        Publication publication;
-        try {
-            publication = workspace.publish(job, profile, prepared);
-        } catch (RuntimeException e) {
-            log.warn("Job {}: publishing failed", job.id(), e);
-            publication = new Publication(null, "publishing failed: " + e.getMessage());
+    /**
+     * Publishes the work while the job is still running, so a client that sees {@code succeeded}
+     * also sees the final {@code pr_url} or the reason there is none.
+     */
+    private Publication publish(String jobId, Profile profile, PreparedWorkspace prepared) {
+        Job job = store.find(jobId).orElseThrow(() -> new JobNotFoundException(jobId));
+        if (job.status() != JobStatus.RUNNING) {
+            return Publication.NOTHING;
         }
-        Publication result = publication;
-        change(
-                job.id(),
-                j -> j.toBuilder()
-                        .prUrl(result.prUrl() != null ? result.prUrl() : j.prUrl())
-                        .error(
-                                result.problem() != null
-                                        ? Utf8Truncation.keepEnd(result.problem(), Job.ERROR_LIMIT_BYTES)
-                                        : j.error())
-                        .build());
+        try {
+            return workspace.publish(job, profile, prepared);
+        } catch (RuntimeException e) {
+            log.warn("Job {}: publishing failed", jobId, e);
+            return new Publication(null, "publishing failed: " + e.getMessage());
+        }
+    }
+
+    private static Job withPublication(Job job, Publication publication) {
+        if (job.status() != JobStatus.SUCCEEDED) {
+            return job;
+        }
+        JobBuilder builder = job.toBuilder();
+        if (publication.prUrl() != null) {
+            builder.prUrl(publication.prUrl());
+        }
+        if (publication.problem() != null) {
+            builder.error(Utf8Truncation.keepEnd(publication.problem(), Job.ERROR_LIMIT_BYTES));
+        }
+        return builder.build();
     }
 
     private Job fail(String jobId, String reason, Integer exitCode) {
