@@ -1,0 +1,92 @@
+package dev.agenticore.mcp;
+
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import java.util.List;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MCP endpoints on the REST API's Jetty: Streamable HTTP at {@value #STREAMABLE_PATH}, and the
+ * legacy HTTP+SSE transport with its event stream at {@value #SSE_PATH} and messages posted to
+ * {@value #MESSAGE_PATH}. One servlet filter checks API keys, {@code Host} and {@code Origin} on all
+ * three paths. Mount it from Javalin's configuration:
+ *
+ * <pre>{@code
+ * RestServer.builder(settings).customize(config -> config.jetty.modifyServletContextHandler(
+ *         handler -> McpEndpoints.mount(handler, tools, McpHttpSettings.defaults(authentication::admits))))
+ * }</pre>
+ */
+public final class McpEndpoints implements AutoCloseable {
+    /** Path of the Streamable HTTP endpoint. */
+    public static final String STREAMABLE_PATH = "/mcp";
+    /** Path of the HTTP+SSE event stream. */
+    public static final String SSE_PATH = "/sse";
+    /** Path that HTTP+SSE clients post their messages to. */
+    public static final String MESSAGE_PATH = "/messages";
+
+    private static final Logger log = LoggerFactory.getLogger(McpEndpoints.class);
+
+    private final List<McpSyncServer> servers;
+
+    private McpEndpoints(List<McpSyncServer> servers) {
+        this.servers = servers;
+    }
+
+    /**
+     * Adds the MCP servlets and their access filter to a servlet context. Call it before the server
+     * starts, from Javalin's {@code config.jetty.modifyServletContextHandler}.
+     *
+     * @return the endpoints, whose {@link #close()} ends open MCP sessions; stopping Jetty ends them too
+     */
+    // The SDK deprecates the HTTP+SSE transport in favour of Streamable HTTP; it stays for older clients.
+    @SuppressWarnings("deprecation")
+    public static McpEndpoints mount(ServletContextHandler handler, McpTools tools, McpHttpSettings settings) {
+        HttpServletStreamableServerTransportProvider streamable = HttpServletStreamableServerTransportProvider.builder()
+                .jsonMapper(McpServers.PROTOCOL_JSON)
+                .mcpEndpoint(STREAMABLE_PATH)
+                .keepAliveInterval(settings.keepAliveInterval())
+                .build();
+        HttpServletSseServerTransportProvider sse = HttpServletSseServerTransportProvider.builder()
+                .jsonMapper(McpServers.PROTOCOL_JSON)
+                .sseEndpoint(SSE_PATH)
+                .messageEndpoint(MESSAGE_PATH)
+                .keepAliveInterval(settings.keepAliveInterval())
+                .build();
+        List<McpSyncServer> servers = List.of(McpServers.build(streamable, tools), McpServers.build(sse, tools));
+
+        ServletHolder streamableHolder = new ServletHolder("mcp-streamable-http", streamable);
+        streamableHolder.setAsyncSupported(true);
+        handler.addServlet(streamableHolder, STREAMABLE_PATH);
+        ServletHolder sseHolder = new ServletHolder("mcp-sse", sse);
+        sseHolder.setAsyncSupported(true);
+        handler.addServlet(sseHolder, SSE_PATH);
+        handler.addServlet(sseHolder, MESSAGE_PATH);
+
+        FilterHolder filter = new FilterHolder(new McpAccessFilter(settings));
+        filter.setName("mcp-access");
+        filter.setAsyncSupported(true);
+        EnumSet<DispatcherType> dispatches = EnumSet.of(DispatcherType.REQUEST);
+        for (String path : List.of(STREAMABLE_PATH + "/*", SSE_PATH + "/*", MESSAGE_PATH + "/*")) {
+            handler.addFilter(filter, path, dispatches);
+        }
+        log.info(
+                "MCP endpoints mounted at {} (Streamable HTTP) and {} with {} (HTTP+SSE)",
+                STREAMABLE_PATH,
+                SSE_PATH,
+                MESSAGE_PATH);
+        return new McpEndpoints(servers);
+    }
+
+    /** Ends open MCP sessions of both transports. */
+    @Override
+    public void close() {
+        servers.forEach(McpSyncServer::closeGracefully);
+    }
+}

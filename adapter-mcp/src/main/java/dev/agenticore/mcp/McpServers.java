@@ -1,0 +1,57 @@
+package dev.agenticore.mcp;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
+
+/**
+ * Builds MCP servers with Agenticore's identity and tools, one per transport. The JSON mapper and
+ * schema validator are set here rather than found through {@code ServiceLoader}, so a shaded jar
+ * without merged service files still starts.
+ */
+final class McpServers {
+    /** The protocol mapper: a plain Jackson 2 mapper, as the SDK's own default is. */
+    static final McpJsonMapper PROTOCOL_JSON = new JacksonMcpJsonMapper(new ObjectMapper());
+
+    private static final String SERVER_NAME = "agenticore";
+    private static final String INSTRUCTIONS = "Agenticore runs coding tasks with Claude Code and opens pull"
+            + " requests. Start a task with run_task, then poll get_job until job.status is succeeded,"
+            + " failed, cancelled or expired. list_profiles shows the execution profiles that run_task"
+            + " accepts. prepare_worktree checks out a repository ahead of time for run_task's worktree_id.";
+
+    private McpServers() {}
+
+    /** Builds a server over a transport that serves many sessions, such as Streamable HTTP. */
+    static McpSyncServer build(McpStreamableServerTransportProvider transport, McpTools tools) {
+        return configure(McpServer.sync(transport), tools).build();
+    }
+
+    /** Builds a server over a transport with a session per connection, such as SSE or stdio. */
+    static McpSyncServer build(McpServerTransportProvider transport, McpTools tools) {
+        return configure(McpServer.sync(transport), tools).build();
+    }
+
+    private static McpServer.SyncSpecification<?> configure(McpServer.SyncSpecification<?> spec, McpTools tools) {
+        // The tools read their own arguments and name the offending field in the REST error envelope,
+        // which the SDK's schema validation would replace with a protocol error.
+        return spec.serverInfo(SERVER_NAME, version())
+                .instructions(INSTRUCTIONS)
+                .capabilities(
+                        McpSchema.ServerCapabilities.builder().tools(false).build())
+                .jsonMapper(PROTOCOL_JSON)
+                .jsonSchemaValidator(new DefaultJsonSchemaValidator())
+                .validateToolInputs(false)
+                .tools(tools.specifications());
+    }
+
+    private static String version() {
+        String version = McpServers.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
+    }
+}
