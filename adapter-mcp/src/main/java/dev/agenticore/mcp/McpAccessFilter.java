@@ -69,8 +69,8 @@ final class McpAccessFilter extends HttpFilter {
 
     /**
      * Raises the idle timeout of the request's connection and returns the action that puts the old
-     * value back. Jetty's default of 30 seconds would otherwise end a Streamable HTTP response
-     * stream while a tool call runs without sending anything.
+     * value back. Jetty 12's default connector idle timeout of 30 seconds, which Javalin 7 keeps,
+     * would otherwise end a Streamable HTTP response stream while a tool call sends nothing.
      */
     private Runnable extendIdleTimeout(HttpServletRequest request) {
         ServletContextRequest jettyRequest = ServletContextRequest.getServletContextRequest(request);
