@@ -2,8 +2,6 @@ package dev.agenticore.mcp;
 
 import dev.agenticore.json.Json;
 import dev.agenticore.json.ResponseBodies;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -14,15 +12,12 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
-import org.eclipse.jetty.io.EndPoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Guards the MCP servlets, which Javalin's own before-handlers never see: rejects a foreign {@code
- * Host} or {@code Origin} with 403 and a missing or wrong API key with 401, then lifts the
- * connection's idle timeout for the request so that a long tool call is not cut.
+ * Host} or {@code Origin} with 403, then a missing or wrong API key with 401.
  */
 final class McpAccessFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
@@ -31,13 +26,11 @@ final class McpAccessFilter extends HttpFilter {
 
     private final transient ApiKeyCheck apiKeyCheck;
     private final transient OriginPolicy originPolicy;
-    private final long idleTimeoutMillis;
 
     McpAccessFilter(McpHttpSettings settings) {
         this.apiKeyCheck = settings.apiKeyCheck();
         this.originPolicy =
                 new OriginPolicy(settings.dnsRebindingProtection(), settings.allowedHosts(), settings.allowedOrigins());
-        this.idleTimeoutMillis = settings.idleTimeout().toMillis();
     }
 
     @Override
@@ -55,35 +48,7 @@ final class McpAccessFilter extends HttpFilter {
             send(response, HttpServletResponse.SC_UNAUTHORIZED, UNAUTHORIZED_BODY);
             return;
         }
-        Runnable restore = extendIdleTimeout(request);
-        try {
-            chain.doFilter(request, response);
-        } finally {
-            if (request.isAsyncStarted()) {
-                request.getAsyncContext().addListener(new RestoreOnEnd(restore));
-            } else {
-                restore.run();
-            }
-        }
-    }
-
-    /**
-     * Raises the idle timeout of the request's connection and returns the action that puts the old
-     * value back. Jetty 12's default connector idle timeout of 30 seconds, which Javalin 7 keeps,
-     * would otherwise end a Streamable HTTP response stream while a tool call sends nothing.
-     */
-    private Runnable extendIdleTimeout(HttpServletRequest request) {
-        ServletContextRequest jettyRequest = ServletContextRequest.getServletContextRequest(request);
-        if (jettyRequest == null) {
-            return () -> {};
-        }
-        EndPoint endPoint = jettyRequest.getConnectionMetaData().getConnection().getEndPoint();
-        long previous = endPoint.getIdleTimeout();
-        if (previous <= 0 || previous >= idleTimeoutMillis) {
-            return () -> {};
-        }
-        endPoint.setIdleTimeout(idleTimeoutMillis);
-        return () -> endPoint.setIdleTimeout(previous);
+        chain.doFilter(request, response);
     }
 
     private static String queryKey(String queryString) {
@@ -107,28 +72,5 @@ final class McpAccessFilter extends HttpFilter {
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(Json.write(body));
-    }
-
-    /** Puts the connection's idle timeout back when an asynchronous response ends. */
-    private record RestoreOnEnd(Runnable restore) implements AsyncListener {
-        @Override
-        public void onComplete(AsyncEvent event) {
-            restore.run();
-        }
-
-        @Override
-        public void onTimeout(AsyncEvent event) {
-            restore.run();
-        }
-
-        @Override
-        public void onError(AsyncEvent event) {
-            restore.run();
-        }
-
-        @Override
-        public void onStartAsync(AsyncEvent event) {
-            event.getAsyncContext().addListener(this);
-        }
     }
 }

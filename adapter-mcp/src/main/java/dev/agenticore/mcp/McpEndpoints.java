@@ -61,6 +61,10 @@ public final class McpEndpoints implements AutoCloseable {
                 .build();
         List<McpSyncServer> servers = List.of(McpServers.build(streamable, tools), McpServers.build(sse, tools));
 
+        // Both servlets answer asynchronously with no async timeout. Jetty 12.1 does not close such a
+        // connection when its idle timeout passes without pending I/O, so a run_task call that waits
+        // for a job outlasts the connector's idle timeout; LongToolCallIT checks it on both transports.
+
         ServletHolder streamableHolder = new ServletHolder("mcp-streamable-http", streamable);
         streamableHolder.setAsyncSupported(true);
         handler.addServlet(streamableHolder, STREAMABLE_PATH);
