@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -54,20 +55,26 @@ final class NodeClients {
 
     /** Runs the SDK client script with the given options and returns the JSON object it prints. */
     static JsonNode runSdkClient(Map<String, Object> options) throws IOException, InterruptedException {
-        Map<String, Object> withTools = new java.util.LinkedHashMap<>(options);
+        Map<String, Object> withTools = new LinkedHashMap<>(options);
         withTools.put("toolsDir", toolsDir().toString());
         Path script = Path.of("src/test/js/mcp-client.mjs").toAbsolutePath();
-        String stdout = run(
-                List.of("node", script.toString(), Json.write(withTools)),
-                Path.of("").toAbsolutePath());
+        List<String> command = List.of("node", script.toString(), Json.write(withTools));
+        String stdout = run(command, Path.of("").toAbsolutePath(), Map.of());
         return Json.mapper().readTree(stdout);
     }
 
-    /** Runs {@code npx @modelcontextprotocol/inspector --cli} with the given arguments and returns its stdout. */
-    static String runInspector(List<String> arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("npx", "--no", "@modelcontextprotocol/inspector", "--cli"));
+    /**
+     * Runs {@code npx @modelcontextprotocol/inspector --cli} from the tools directory, so that npx
+     * takes the installed package and never the registry, and returns the JSON that it prints.
+     *
+     * @param environment extra environment variables, which also reach a stdio server it starts
+     */
+    static JsonNode runInspector(List<String> arguments, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        List<String> command =
+                new ArrayList<>(List.of("npx", "--no", "--", "@modelcontextprotocol/inspector", "--cli"));
         command.addAll(arguments);
-        return run(command, toolsDir());
+        return Json.mapper().readTree(run(command, toolsDir(), environment));
     }
 
     /** Returns the command line that starts {@link StdioTestServer} with this JVM and class path. */
@@ -76,15 +83,17 @@ final class NodeClients {
         return List.of(java, "-cp", System.getProperty("java.class.path"), StdioTestServer.class.getName());
     }
 
-    private static String run(List<String> command, Path directory) throws IOException, InterruptedException {
+    private static String run(List<String> command, Path directory, Map<String, String> environment)
+            throws IOException, InterruptedException {
         Path stdout = Files.createTempFile("node-client", ".stdout");
         Path stderr = Files.createTempFile("node-client", ".stderr");
         try {
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(directory.toFile())
                     .redirectOutput(stdout.toFile())
-                    .redirectError(stderr.toFile())
-                    .start();
+                    .redirectError(stderr.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             process.getOutputStream().close();
             if (!process.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
