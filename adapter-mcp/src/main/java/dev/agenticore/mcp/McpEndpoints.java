@@ -4,6 +4,7 @@ import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServlet;
 import java.util.EnumSet;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -61,10 +62,20 @@ public final class McpEndpoints implements AutoCloseable {
                 .build();
         List<McpSyncServer> servers = List.of(McpServers.build(streamable, tools), McpServers.build(sse, tools));
 
-        // Both servlets answer asynchronously with no async timeout. Jetty 12.1 does not close such a
+        // Both servlets respond asynchronously with no async timeout. Jetty 12.1 does not close such a
         // connection when its idle timeout passes without pending I/O, so a run_task call that waits
         // for a job outlasts the connector's idle timeout; LongToolCallIT checks it on both transports.
+        addServlets(handler, streamable, sse);
+        addAccessFilter(handler, settings);
+        log.info(
+                "MCP endpoints mounted at {} (Streamable HTTP) and {} with {} (HTTP+SSE)",
+                STREAMABLE_PATH,
+                SSE_PATH,
+                MESSAGE_PATH);
+        return new McpEndpoints(servers);
+    }
 
+    private static void addServlets(ServletContextHandler handler, HttpServlet streamable, HttpServlet sse) {
         ServletHolder streamableHolder = new ServletHolder("mcp-streamable-http", streamable);
         streamableHolder.setAsyncSupported(true);
         handler.addServlet(streamableHolder, STREAMABLE_PATH);
@@ -72,7 +83,9 @@ public final class McpEndpoints implements AutoCloseable {
         sseHolder.setAsyncSupported(true);
         handler.addServlet(sseHolder, SSE_PATH);
         handler.addServlet(sseHolder, MESSAGE_PATH);
+    }
 
+    private static void addAccessFilter(ServletContextHandler handler, McpHttpSettings settings) {
         FilterHolder filter = new FilterHolder(new McpAccessFilter(settings));
         filter.setName("mcp-access");
         filter.setAsyncSupported(true);
@@ -80,12 +93,6 @@ public final class McpEndpoints implements AutoCloseable {
         for (String path : List.of(STREAMABLE_PATH + "/*", SSE_PATH + "/*", MESSAGE_PATH + "/*")) {
             handler.addFilter(filter, path, dispatches);
         }
-        log.info(
-                "MCP endpoints mounted at {} (Streamable HTTP) and {} with {} (HTTP+SSE)",
-                STREAMABLE_PATH,
-                SSE_PATH,
-                MESSAGE_PATH);
-        return new McpEndpoints(servers);
     }
 
     /** Ends open MCP sessions of both transports. */

@@ -60,8 +60,8 @@ public final class McpTools {
     }
 
     /**
-     * Calls a tool. Never throws for a failure of the call itself: invalid arguments, unknown ids
-     * and service errors all become a result with {@code isError: true}.
+     * Calls a tool. Invalid arguments, unknown ids and every runtime exception of the services
+     * become a result with {@code isError: true} instead of an exception.
      *
      * @param name the tool's name
      * @param arguments the call's arguments; null means none

@@ -21,6 +21,20 @@ final class ToolSchemas {
     private ToolSchemas() {}
 
     static McpSchema.Tool runTask() {
+        return tool(
+                "run_task",
+                "Run a coding task",
+                "Queues a coding task for Claude Code and returns the job. With repo_url the agent works in a"
+                        + " fresh checkout of base_ref and, when the profile enables it, opens a pull request."
+                        + " The job runs in the background: call get_job with the returned job.id until"
+                        + " job.status is succeeded, failed, cancelled or expired, then read job.output,"
+                        + " job.pr_url or job.error.",
+                runTaskProperties(),
+                List.of("task"),
+                new McpSchema.ToolAnnotations("Run a coding task", false, false, false, true, null));
+    }
+
+    private static Map<String, Object> runTaskProperties() {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("task", string("What the agent should do, written as you would brief a developer."));
         properties.put(
@@ -47,17 +61,7 @@ final class ToolSchemas {
                         "Block until the job ends and return its final state, up to the server's wait limit."
                                 + " Tasks often take minutes, so prefer polling get_job.",
                         false));
-        return tool(
-                "run_task",
-                "Run a coding task",
-                "Queues a coding task for Claude Code and returns the job. With repo_url the agent works in a"
-                        + " fresh checkout of base_ref and, when the profile enables it, opens a pull request."
-                        + " The job runs in the background: call get_job with the returned job.id until"
-                        + " job.status is succeeded, failed, cancelled or expired, then read job.output,"
-                        + " job.pr_url or job.error.",
-                properties,
-                List.of("task"),
-                new McpSchema.ToolAnnotations("Run a coding task", false, false, false, true, null));
+        return properties;
     }
 
     static McpSchema.Tool getJob() {

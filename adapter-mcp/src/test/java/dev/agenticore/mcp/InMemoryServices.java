@@ -27,8 +27,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The core services over in-memory adapters, a fake git workspace and an agent that answers {@code
- * done: <task>} after {@code agentDelay}. Tests and the stdio test server share it.
+ * The core services over in-memory adapters, a fake git workspace and an agent that ends with the
+ * output {@code done: <task>} after {@code agentDelay}. Tests and the stdio test server share it.
  */
 final class InMemoryServices implements AutoCloseable {
     final JobStore store = new InMemoryJobStore();
@@ -64,7 +64,7 @@ final class InMemoryServices implements AutoCloseable {
         worker.start();
     }
 
-    /** Returns services whose agent answers at once and whose {@code wait} blocks up to 20 seconds. */
+    /** Returns services whose agent finishes at once and whose {@code wait} blocks up to 20 seconds. */
     static InMemoryServices quick() throws IOException {
         return new InMemoryServices(Duration.ZERO, Duration.ofSeconds(20));
     }

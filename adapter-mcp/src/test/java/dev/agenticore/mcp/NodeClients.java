@@ -25,7 +25,7 @@ final class NodeClients {
 
     private NodeClients() {}
 
-    /** Returns the directory that holds {@code node_modules} with the npm test clients. */
+    /** Returns the directory that contains {@code node_modules} with the npm test clients. */
     static Path toolsDir() {
         String configured = System.getenv("AGENTICORE_TEST_TOOLS_DIR");
         if (configured != null && !configured.isBlank()) {

@@ -26,7 +26,7 @@ class StdioProtocolIT {
     private static final String LIST_TOOLS = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}";
 
     @Test
-    void stdoutCarriesOnlyProtocolAndInputEndStopsServer() throws Exception {
+    void rawSessionStopsWhenInputEnds() throws Exception {
         Path stderr = Files.createTempFile("stdio-server", ".stderr");
         Process process = new ProcessBuilder(NodeClients.stdioServerCommand())
                 .redirectError(stderr.toFile())

@@ -63,6 +63,7 @@ final class ToolScenario {
                             .as(name)
                             .isNotBlank());
         }
+
         JsonNode runTask = tools.get(0).path("inputSchema");
         assertThat(runTask.path("required").toString()).isEqualTo("[\"task\"]");
         assertThat(runTask.at("/properties/task/type").asText()).isEqualTo("string");
@@ -72,13 +73,16 @@ final class ToolScenario {
         assertThat(runTask.at("/properties/private/default").asBoolean(false)).isTrue();
         assertThat(runTask.at("/properties/wait/default").asBoolean(true)).isFalse();
         assertThat(runTask.at("/properties/wait/type").asText()).isEqualTo("boolean");
+
         JsonNode listJobs = tools.get(2).path("inputSchema");
         assertThat(listJobs.at("/properties/limit/type").asText()).isEqualTo("integer");
         assertThat(listJobs.at("/properties/limit/default").asInt()).isEqualTo(20);
         assertThat(listJobs.at("/properties/status/default").asText("x")).isEmpty();
+
         JsonNode prepare = tools.get(5).path("inputSchema");
         assertThat(prepare.path("required").toString()).isEqualTo("[\"repo_url\"]");
         assertThat(prepare.at("/properties/base_ref/default").asText()).isEqualTo("main");
+
         JsonNode cleanup = tools.get(8).path("inputSchema");
         assertThat(cleanup.at("/properties/paths/type").asText()).isEqualTo("string");
         assertThat(cleanup.at("/properties/max_age_hours/type").asText()).isEqualTo("integer");
