@@ -40,6 +40,8 @@ final class McpServers {
     private static McpServer.SyncSpecification<?> configure(McpServer.SyncSpecification<?> spec, McpTools tools) {
         // The SDK's request timeout bounds only requests that the server sends to the client, such as
         // pings, so a tool call may run as long as the job service lets it.
+        // NOTE: the SDK runs sync tool calls on Reactor's bounded elastic scheduler (10 threads per
+        // core by default), so more concurrent run_task calls with wait=true than that queue up.
         // The tools read their own arguments and name the offending field in the REST error envelope,
         // which the SDK's schema validation would replace with a protocol error.
         return spec.serverInfo(SERVER_NAME, version())
