@@ -12,6 +12,10 @@ import dev.agenticore.core.profile.ProfileCatalog;
 import dev.agenticore.core.profile.ProfileRouter;
 import dev.agenticore.core.workspace.RepositoryWorkspace;
 import dev.agenticore.core.workspace.WorktreeService;
+import dev.agenticore.mcp.McpEndpoints;
+import dev.agenticore.mcp.McpHttpSettings;
+import dev.agenticore.mcp.McpTools;
+import dev.agenticore.rest.ApiKeyAuthentication;
 import dev.agenticore.rest.HealthRoutes;
 import dev.agenticore.rest.JobEventRoutes;
 import dev.agenticore.rest.JobRoutes;
@@ -22,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,12 +40,21 @@ public final class AgenticoreServer implements AutoCloseable {
     private final ServerConfig config;
     private final JobWorker worker;
     private final RestServer rest;
+    private final McpTools mcpTools;
+    private final AtomicReference<McpEndpoints> mcpEndpoints;
     private boolean closed;
 
-    private AgenticoreServer(ServerConfig config, JobWorker worker, RestServer rest) {
+    private AgenticoreServer(
+            ServerConfig config,
+            JobWorker worker,
+            RestServer rest,
+            McpTools mcpTools,
+            AtomicReference<McpEndpoints> mcpEndpoints) {
         this.config = config;
         this.worker = worker;
         this.rest = rest;
+        this.mcpTools = mcpTools;
+        this.mcpEndpoints = mcpEndpoints;
     }
 
     /** Wires the server from its configuration without starting it. */
@@ -71,14 +85,20 @@ public final class AgenticoreServer implements AutoCloseable {
         JobService jobs = new JobService(
                 store, queue, new ProfileRouter(profiles, config.defaultProfile()), worker, config.jobs(), clock);
 
+        McpTools mcpTools = new McpTools(jobs, worktrees, profiles);
+        AtomicReference<McpEndpoints> mcpEndpoints = new AtomicReference<>();
+        McpHttpSettings mcpSettings = mcpSettings(config);
+
         RestServer rest = RestServer.builder(config.rest())
                 .routes(new HealthRoutes(() -> health(config, store, worker, jobs)))
                 .routes(new JobRoutes(jobs))
                 .routes(new JobEventRoutes(jobs, feed, Duration.ofSeconds(15)))
                 .routes(new ProfileRoutes(profiles))
                 .routes(new WorktreeRoutes(worktrees))
+                .customize(javalin -> javalin.jetty.modifyServletContextHandler(
+                        handler -> mcpEndpoints.set(McpEndpoints.mount(handler, mcpTools, mcpSettings))))
                 .build();
-        return new AgenticoreServer(config, worker, rest);
+        return new AgenticoreServer(config, worker, rest, mcpTools, mcpEndpoints);
     }
 
     /** Starts the worker, then the HTTP server. */
@@ -96,6 +116,24 @@ public final class AgenticoreServer implements AutoCloseable {
                 config.jobs().podName(),
                 config.home());
         return this;
+    }
+
+    /**
+     * Starts only the job worker, for the MCP server over standard input and output, which needs no
+     * HTTP port.
+     */
+    public AgenticoreServer startWithoutHttp() {
+        worker.start();
+        log.info(
+                "Agenticore {} started without HTTP on node {}",
+                Version.current(),
+                config.jobs().podName());
+        return this;
+    }
+
+    /** Returns the MCP tools over this server's services. */
+    public McpTools mcpTools() {
+        return mcpTools;
     }
 
     /** Returns the HTTP port. */
@@ -124,8 +162,20 @@ public final class AgenticoreServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         worker.close();
+        McpEndpoints endpoints = mcpEndpoints.get();
+        if (endpoints != null) {
+            endpoints.close();
+        }
         rest.close();
         log.info("Stopped");
+    }
+
+    private static McpHttpSettings mcpSettings(ServerConfig config) {
+        ApiKeyAuthentication keys = new ApiKeyAuthentication(config.rest().apiKeys());
+        return McpHttpSettings.defaults(keys::admits)
+                .withAllowedHosts(config.mcp().allowedHosts())
+                .withAllowedOrigins(config.mcp().allowedOrigins())
+                .withDnsRebindingProtection(config.mcp().dnsRebindingProtection());
     }
 
     private static Map<String, Object> health(ServerConfig config, JobStore store, JobWorker worker, JobService jobs) {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.Provider.class,
         description = "Turns coding tasks into pull requests by running Claude Code headless.",
-        subcommands = {ServeCommand.class, VersionCommand.class})
+        subcommands = {ServeCommand.class, McpCommand.class, VersionCommand.class})
 public final class Main implements Runnable {
 
     /** Runs the command line and exits with its exit code. */

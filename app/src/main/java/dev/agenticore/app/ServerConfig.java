@@ -29,6 +29,7 @@ import java.util.Set;
  * @param claude how the Claude Code CLI runs
  * @param git where repositories and worktrees live and who commits
  * @param github how pull requests are opened
+ * @param mcp which hosts and origins may reach the MCP endpoints
  * @param drainTimeout how long a stopping server lets running jobs finish
  */
 public record ServerConfig(
@@ -41,7 +42,17 @@ public record ServerConfig(
         ClaudeCodeSettings claude,
         GitSettings git,
         GitHubSettings github,
+        McpAccess mcp,
         Duration drainTimeout) {
+
+    /**
+     * Access rules of the MCP endpoints beyond API keys.
+     *
+     * @param allowedHosts host names accepted in the {@code Host} header besides loopback
+     * @param allowedOrigins origins accepted in the {@code Origin} header besides loopback
+     * @param dnsRebindingProtection whether {@code Host} and {@code Origin} are checked at all
+     */
+    public record McpAccess(List<String> allowedHosts, List<String> allowedOrigins, boolean dnsRebindingProtection) {}
 
     /**
      * Loads the configuration.
@@ -95,6 +106,10 @@ public record ServerConfig(
                                 "AGENTICORE_GIT_AUTHOR_EMAIL", "git.author_email", GitSettings.DEFAULT_AUTHOR_EMAIL),
                         Duration.ofSeconds(source.integer("AGENTICORE_GIT_TIMEOUT", "git.timeout", 60, 1, 3600))),
                 github(environment),
+                new McpAccess(
+                        source.list("AGENTICORE_MCP_ALLOWED_HOSTS", "mcp.allowed_hosts"),
+                        source.list("AGENTICORE_MCP_ALLOWED_ORIGINS", "mcp.allowed_origins"),
+                        source.bool("AGENTICORE_MCP_DNS_REBINDING_PROTECTION", "mcp.dns_rebinding_protection", true)),
                 seconds(source, "AGENTICORE_DRAIN_TIMEOUT", "server.drain_timeout", 300));
     }
 
@@ -106,13 +121,13 @@ public record ServerConfig(
                 rest.apiKeys(),
                 rest.maxBodyBytes());
         return new ServerConfig(
-                home, jobsDir, changed, jobs, defaultProfile, profilesDir, claude, git, github, drainTimeout);
+                home, jobsDir, changed, jobs, defaultProfile, profilesDir, claude, git, github, mcp, drainTimeout);
     }
 
     /** Returns a copy that runs the Claude Code CLI with other settings. */
     public ServerConfig withClaude(ClaudeCodeSettings settings) {
         return new ServerConfig(
-                home, jobsDir, rest, jobs, defaultProfile, profilesDir, settings, git, github, drainTimeout);
+                home, jobsDir, rest, jobs, defaultProfile, profilesDir, settings, git, github, mcp, drainTimeout);
     }
 
     /** Returns the profile directories after the bundled ones, in search order. */
