@@ -6,6 +6,9 @@ import dev.agenticore.core.ConflictException;
 import dev.agenticore.core.InvalidRequestException;
 import dev.agenticore.core.NotFoundException;
 import dev.agenticore.core.StorageException;
+import dev.agenticore.core.workspace.CodeHostException;
+import dev.agenticore.core.workspace.GitException;
+import dev.agenticore.core.workspace.WorkspaceException;
 import dev.agenticore.json.ResponseBodies;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -14,9 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place where exceptions become HTTP responses: 400 invalid input, 404 unknown ids, 409
- * conflicts, 413 large bodies, 503 when full or when storage is down, and 500 with no stack trace
- * for anything unexpected.
+ * The one place where exceptions become HTTP responses: 400 invalid input (a repository that cannot
+ * be fetched or a branch that does not exist included), 404 unknown ids, 409 conflicts, 413 large
+ * bodies, 502 when the code host fails, 503 when full or when storage is down, and 500 with no stack
+ * trace for anything unexpected.
  */
 final class ApiErrors {
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
@@ -26,6 +30,9 @@ final class ApiErrors {
     static void register(RoutesConfig routes, long maxBodyBytes) {
         routes.exception(InvalidRequestException.class, (e, ctx) -> send(ctx, 400, e.getMessage()));
         routes.exception(NotFoundException.class, (e, ctx) -> send(ctx, 404, e.getMessage()));
+        routes.exception(GitException.class, (e, ctx) -> send(ctx, 400, e.getMessage()));
+        routes.exception(WorkspaceException.class, (e, ctx) -> send(ctx, 400, e.getMessage()));
+        routes.exception(CodeHostException.class, (e, ctx) -> send(ctx, 502, e.getMessage()));
         routes.exception(ConflictException.class, (e, ctx) -> send(ctx, 409, e.getMessage()));
         routes.exception(CapacityExceededException.class, (e, ctx) -> {
             ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));

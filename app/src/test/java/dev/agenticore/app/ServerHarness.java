@@ -33,23 +33,46 @@ final class ServerHarness implements AutoCloseable {
 
     ServerHarness(ClaudeCodeExtension.Setup claude, Path home, Map<String, String> settings, String binary)
             throws IOException {
+        this(
+                home,
+                claude.model(),
+                config(
+                        home,
+                        settings,
+                        binary,
+                        ClaudeCodeCli.environment(claude.model().baseUrl(), claude.home())));
+    }
+
+    private ServerHarness(Path home, ScriptedAnthropicApi model, ServerConfig config) {
         this.home = home;
-        this.model = claude.model();
-        Path claudeHome = claude.home();
+        this.model = model;
+        this.server = AgenticoreServer.create(config).start();
+    }
+
+    /**
+     * Starts a server whose jobs run the {@link StandInAgent} script instead of the Claude Code CLI,
+     * for tests that need many fast or slow jobs but no model.
+     */
+    static ServerHarness withStandIn(Path home, Map<String, String> settings) throws IOException {
+        Path script = StandInAgent.install(java.nio.file.Files.createDirectories(home.resolve("bin")));
+        return new ServerHarness(home, null, config(home, settings, script.toString(), Map.of()));
+    }
+
+    private static ServerConfig config(
+            Path home, Map<String, String> settings, String binary, Map<String, String> cliEnvironment) {
         Map<String, String> environment = new HashMap<>(settings);
         environment.put("AGENTICORE_HOME", home.toString());
         environment.putIfAbsent("AGENTICORE_PORT", "0");
         environment.putIfAbsent("AGENTICORE_REPOS_ROOT", home.resolve("repos").toString());
         ServerConfig config = ServerConfig.load(environment, null);
         ClaudeCodeSettings configured = config.claude();
-        config = config.withClaude(new ClaudeCodeSettings(
+        return config.withClaude(new ClaudeCodeSettings(
                 binary,
                 configured.deniedEnvironment(),
-                ClaudeCodeCli.environment(model.baseUrl(), claudeHome),
+                cliEnvironment,
                 configured.otel(),
                 Duration.ofSeconds(2),
                 configured.defaultMcpConfig()));
-        server = AgenticoreServer.create(config).start();
     }
 
     JsonNode post(String path, String body) throws IOException, InterruptedException {
