@@ -110,6 +110,52 @@ class RestartRecoveryIT {
         }
     }
 
+    @Test
+    void killedServerLosesNoneOfManyJobs() throws Exception {
+        Map<String, String> environment = Map.of(
+                "AGENTICORE_HOME", home.toString(),
+                "AGENTICORE_CLAUDE_BINARY", StandInAgent.install(home).toString(),
+                "AGENTICORE_MAX_PARALLEL_JOBS", "3");
+        Path log = home.resolve("server.log");
+        java.util.List<String> running = new java.util.ArrayList<>();
+        java.util.List<String> queued = new java.util.ArrayList<>();
+        try (ServerProcess first = ServerProcess.start(environment, log)) {
+            for (int i = 0; i < 3; i++) {
+                running.add(first.post("/jobs", "{\"task\": \"sleep " + i + "\"}")
+                        .get("job")
+                        .get("id")
+                        .asText());
+            }
+            for (int i = 0; i < 5; i++) {
+                queued.add(first.post("/jobs", "{\"task\": \"quick " + i + "\"}")
+                        .get("job")
+                        .get("id")
+                        .asText());
+            }
+            for (String id : running) {
+                awaitPid(first, id);
+            }
+
+            first.kill();
+        }
+
+        try (ServerProcess second = ServerProcess.start(environment, log)) {
+            for (String id : running) {
+                JsonNode job = second.get("/jobs/" + id).get("job");
+                assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("failed");
+                assertThat(exited(job.get("pid").asLong())).isTrue();
+            }
+            for (String id : queued) {
+                assertThat(second.awaitJob(id, "succeeded", Duration.ofSeconds(60))
+                                .get("status")
+                                .asText())
+                        .isEqualTo("succeeded");
+            }
+            assertThat(second.get("/jobs?status=running").get("count").asInt()).isZero();
+            assertThat(second.get("/jobs?limit=100").get("count").asInt()).isEqualTo(8);
+        }
+    }
+
     /** Returns whether the process is gone, allowing init a moment to reap it after SIGKILL. */
     private static boolean exited(long pid) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
