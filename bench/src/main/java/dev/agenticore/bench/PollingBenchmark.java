@@ -1,0 +1,47 @@
+package dev.agenticore.bench;
+
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.Map;
+
+/** {@code GET /jobs/{id}} per second with the file store, against a bare Javalin hello-world. */
+final class PollingBenchmark {
+    private static final int CLIENTS = 8;
+    private static final Duration WARM_UP = Duration.ofSeconds(5);
+    private static final Duration RUN = Duration.ofSeconds(15);
+
+    private PollingBenchmark() {}
+
+    static String run(Bench bench) throws Exception {
+        LoadResult file;
+        try (ServerUnderTest server =
+                ServerUnderTest.agenticore(bench.jar(), bench.standInServer("polling-file", Map.of()), bench.log())) {
+            String id = server.post("/jobs", "{\"task\": \"poll me\"}")
+                    .get("job")
+                    .get("id")
+                    .asText();
+            file = measure(server, "/jobs/" + id);
+        }
+        LoadResult hello;
+        try (ServerUnderTest server = ServerUnderTest.helloWorld(bench.log())) {
+            hello = measure(server, "/hello");
+        }
+        return "| store | requests/s | p50 | p99 | ratio to hello-world |\n|---|---|---|---|---|\n"
+                + row("file store, `GET /jobs/{id}`", file, hello)
+                + row("bare Javalin hello-world", hello, hello);
+    }
+
+    private static LoadResult measure(ServerUnderTest server, String path) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(server.uri(path)).build();
+        LoadGenerator.forDuration(CLIENTS, WARM_UP, () -> request, 200);
+        return LoadGenerator.forDuration(CLIENTS, RUN, () -> request, 200);
+    }
+
+    private static String row(String name, LoadResult result, LoadResult baseline) {
+        return "| " + name + " | " + Bench.number(result.perSecond()) + " | "
+                + Bench.millis(result.percentileMillis(50))
+                + " | " + Bench.millis(result.percentileMillis(99)) + " | "
+                + String.format(java.util.Locale.ROOT, "%.2f", result.perSecond() / baseline.perSecond())
+                + (result.errors() > 0 ? " (" + result.errors() + " errors)" : "") + " |\n";
+    }
+}
