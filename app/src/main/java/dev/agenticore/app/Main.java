@@ -1,5 +1,14 @@
 package dev.agenticore.app;
 
+import dev.agenticore.app.cli.CancelCommand;
+import dev.agenticore.app.cli.CompletionCommand;
+import dev.agenticore.app.cli.JobCommand;
+import dev.agenticore.app.cli.JobsCommand;
+import dev.agenticore.app.cli.ProfilesCommand;
+import dev.agenticore.app.cli.RunCommand;
+import dev.agenticore.app.cli.StatusCommand;
+import dev.agenticore.app.cli.SyncCommand;
+import dev.agenticore.app.cli.WorktreesCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +18,20 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.Provider.class,
         description = "Turns coding tasks into pull requests by running Claude Code headless.",
-        subcommands = {ServeCommand.class, McpCommand.class, VersionCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            McpCommand.class,
+            VersionCommand.class,
+            RunCommand.class,
+            JobsCommand.class,
+            JobCommand.class,
+            CancelCommand.class,
+            ProfilesCommand.class,
+            WorktreesCommand.class,
+            StatusCommand.class,
+            SyncCommand.class,
+            CompletionCommand.class
+        })
 public final class Main implements Runnable {
 
     /** Runs the command line and exits with its exit code. */
