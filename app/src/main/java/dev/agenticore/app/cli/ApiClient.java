@@ -158,8 +158,8 @@ public final class ApiClient {
 
     /**
      * Returns the first message in the cause chain, starting in lower case, or {@code fallback}.
-     * The JDK client often throws a {@link ConnectException} for a refused connection with no
-     * message anywhere in the chain.
+     * The JDK 17 client throws a {@link ConnectException} for a refused connection with no message
+     * anywhere in the chain.
      */
     private static String chainMessage(Throwable e, String fallback) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {

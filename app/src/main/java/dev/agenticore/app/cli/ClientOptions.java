@@ -16,7 +16,8 @@ public final class ClientOptions {
             description = "Server URL (default: AGENTICORE_URL or " + DEFAULT_URL + ").")
     String url;
 
-    // The default is never shown in the help text, so the key cannot leak into a terminal log.
+    // The description leaves out ${DEFAULT-VALUE}, so the help text never shows the key taken from
+    // AGENTICORE_API_KEY.
     @Option(
             names = "--api-key",
             paramLabel = "KEY",

@@ -73,7 +73,7 @@ public final class EventPrinter {
             return "";
         }
         for (String field : List.of(
-                "command", "file_path", "notebook_path", "path", "pattern", "url", "query", "description", "prompt")) {
+                "command", "file_path", "notebook_path", "pattern", "path", "url", "query", "description", "prompt")) {
             if (input.path(field).isTextual()) {
                 return ": " + TextFormat.truncate(input.get(field).asText(), TOOL_SUMMARY_LENGTH);
             }

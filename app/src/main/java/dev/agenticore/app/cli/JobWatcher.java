@@ -101,7 +101,10 @@ public final class JobWatcher {
         }
     }
 
-    /** Throws for a status worth no retry; returns for server errors, which a restart may fix. */
+    /**
+     * Throws {@link CliException} for a status that a retry cannot fix, such as 401 or 404, and
+     * {@link IOException} for a 5xx status, which the caller retries because a restart may fix it.
+     */
     private static void rejectResponse(String path, HttpResponse<InputStream> response, String text, String requestId)
             throws IOException {
         ApiResponse failed = new ApiResponse(

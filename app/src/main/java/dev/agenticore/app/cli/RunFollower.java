@@ -60,7 +60,7 @@ public final class RunFollower {
         return report(response.requireSuccess().path("job"));
     }
 
-    /** Returns the lines printed when the user stops watching with Ctrl-C. */
+    /** Returns the notice printed when the user stops watching with Ctrl-C. */
     static String interruptNotice(String jobId) {
         return "Stopped watching job " + jobId + "; it continues on the server. Follow it with `agenticore job " + jobId
                 + "`, cancel it with `agenticore cancel " + jobId + "`.";

@@ -8,7 +8,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code agenticore sync}: asks the server to refresh its hooks, bundle or hub content. */
+/** {@code agenticore sync}: requests that the server refresh its hooks, bundle or hub content. */
 @Command(
         name = "sync",
         description = "Ask the server to refresh its agentihooks, bundle or agentihub content (POST /admin/sync).")
@@ -46,7 +46,7 @@ public final class SyncCommand extends ClientCommand {
         }
         if (response.status() == 404 || response.status() == 405) {
             throw response.failure(
-                    "this server has no sync endpoint; upgrade it to a version that provides POST " + "/admin/sync");
+                    "this server has no sync endpoint; upgrade it to a version that provides POST /admin/sync");
         }
         JsonNode body = response.requireSuccess();
         if (!json()) {

@@ -172,8 +172,9 @@ public final class WorktreesCommand implements Callable<Integer> {
         private static int checkRemovals(JsonNode body, String requestId) {
             int failed = body.path("results").size() - body.path("removed").asInt();
             if (failed > 0) {
-                throw CliException.failure(failed + " worktrees could not be removed; the lines above give each"
-                        + " reason (request id " + requestId + ")");
+                throw CliException.failure("could not remove " + failed + " of "
+                        + body.path("results").size() + " worktrees; the lines above give each reason (request id "
+                        + requestId + ")");
             }
             return 0;
         }

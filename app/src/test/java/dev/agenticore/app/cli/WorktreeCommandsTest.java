@@ -109,7 +109,7 @@ class WorktreeCommandsTest {
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.out()).startsWith("Failed  " + outside + ": ").endsWith("Removed 0 of 1 worktrees.\n");
         assertThat(result.err())
-                .startsWith("Error: 1 worktrees could not be removed; the lines above give each reason (request id ");
+                .startsWith("Error: could not remove 1 of 1 worktrees; the lines above give each reason (request id ");
     }
 
     @Test
