@@ -46,6 +46,13 @@ public final class Main implements Runnable {
             cmd.getErr().println("Error: " + e.getMessage());
             return 1;
         });
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            CommandLine command = e.getCommandLine();
+            command.getErr()
+                    .println("Error: " + e.getMessage() + "; run '"
+                            + command.getCommandSpec().qualifiedName() + " --help' for the options");
+            return 2;
+        });
         return commandLine;
     }
 
