@@ -1,0 +1,72 @@
+package dev.agenticore.redis;
+
+import dev.agenticore.core.job.JobStatus;
+
+/** Names of every key and channel, each starting with the configured prefix. */
+final class RedisKeys {
+    private final String prefix;
+
+    RedisKeys(String prefix) {
+        this.prefix = prefix;
+    }
+
+    /** String with a job's wire JSON. */
+    String job(String id) {
+        return prefix + ":job:" + id;
+    }
+
+    /** Sorted set of the ids of every job, scored by creation time. */
+    String jobIndex() {
+        return prefix + ":jobs";
+    }
+
+    /** Sorted set of the ids of jobs in one state, scored by creation time. */
+    String jobIndex(JobStatus status) {
+        return prefix + ":jobs:" + status.wireName();
+    }
+
+    /** Stream of a job's events; entry ids are {@code <sequence>-0}. */
+    String events(String jobId) {
+        return prefix + ":events:" + jobId;
+    }
+
+    /** Stream of queued job ids, read through one consumer group. */
+    String queue() {
+        return prefix + ":queue";
+    }
+
+    /** String with a worktree record's JSON. */
+    String worktree(String id) {
+        return prefix + ":worktree:" + id;
+    }
+
+    /** Sorted set of worktree ids, scored by creation time. */
+    String worktreeIndex() {
+        return prefix + ":worktrees";
+    }
+
+    /** String with a node's heartbeat, expiring when the node stops refreshing it. */
+    String node(String podName) {
+        return prefix + ":node:" + podName;
+    }
+
+    /** Flag that tells a node to stop taking jobs. */
+    String draining(String podName) {
+        return prefix + ":node:" + podName + ":draining";
+    }
+
+    /** Lock with the given name. */
+    String lock(String name) {
+        return prefix + ":lock:" + name;
+    }
+
+    /** Channel of job ids whose agents must stop, whichever node runs them. */
+    String cancelChannel() {
+        return prefix + ":signal:cancel";
+    }
+
+    /** Channel of job ids that have new events, so readers on every node wake up. */
+    String eventChannel() {
+        return prefix + ":signal:events";
+    }
+}

@@ -1,0 +1,129 @@
+package dev.agenticore.redis;
+
+import dev.agenticore.core.job.Job;
+import dev.agenticore.core.job.JobStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * This node's presence in the cluster. Every interval it writes its heartbeat key {@code
+ * <prefix>:node:<pod>} (expiring after three intervals) with its running job count, follows its
+ * drain flag {@code <prefix>:node:<pod>:draining}, and stops the agents of local jobs that another
+ * node has meanwhile ended, for example by a cancel whose message was lost during a Redis outage.
+ * The static-like methods {@link #requestDrain}, {@link #cancelDrain} and {@link #status} serve the
+ * {@code drain} command. Thread-safe.
+ */
+public final class RedisNode implements AutoCloseable {
+    /** How often the heartbeat runs when nothing else is configured. */
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(2);
+
+    private static final Logger log = LoggerFactory.getLogger(RedisNode.class);
+
+    private final RedisGateway redis;
+    private final String podName;
+    private final Duration interval;
+    private final Clock clock;
+    private ScheduledExecutorService scheduler;
+    private volatile boolean draining;
+
+    /** Creates the node without starting its heartbeat. */
+    public RedisNode(RedisGateway redis, String podName, Duration interval, Clock clock) {
+        this.redis = redis;
+        this.podName = podName;
+        this.interval = interval;
+        this.clock = clock;
+    }
+
+    /** Starts the heartbeat for a worker whose jobs are in the given store. */
+    public synchronized void start(LocalWorker worker, JobStore store) {
+        if (scheduler != null) {
+            return;
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "agenticore-node-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(
+                () -> beatSafely(worker, store), 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Returns whether this node follows a drain flag now. */
+    public boolean isDraining() {
+        return draining;
+    }
+
+    /** Sets a node's drain flag for at most {@code timeout}; the node stops taking jobs at its next heartbeat. */
+    public void requestDrain(String node, Duration timeout) {
+        String key = redis.keys().draining(node);
+        redis.call(
+                "set the drain flag of node " + node,
+                client -> client.set(key, "1", SetParams.setParams().px(timeout.toMillis())));
+    }
+
+    /** Removes a node's drain flag, so it takes jobs again. */
+    public void cancelDrain(String node) {
+        String key = redis.keys().draining(node);
+        redis.call("remove the drain flag of node " + node, client -> client.del(key));
+    }
+
+    /** Returns a node's last heartbeat, or empty when it has expired. */
+    public Optional<NodeStatus> status(String node) {
+        String key = redis.keys().node(node);
+        String json = redis.call("read the heartbeat of node " + node, client -> client.get(key));
+        return Optional.ofNullable(json).map(value -> RedisRecords.read(value, NodeStatus.class, key));
+    }
+
+    @Override
+    public synchronized void close() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler = null;
+        }
+    }
+
+    private void beatSafely(LocalWorker worker, JobStore store) {
+        try {
+            beat(worker, store);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "The heartbeat of node {} failed; trying again in {} ms: {}",
+                    podName,
+                    interval.toMillis(),
+                    e.getMessage());
+        }
+    }
+
+    private void beat(LocalWorker worker, JobStore store) {
+        String flag = redis.keys().draining(podName);
+        boolean flagged = redis.call("read the drain flag", client -> client.exists(flag));
+        if (flagged != draining) {
+            draining = flagged;
+            worker.setDraining(flagged);
+            log.info(flagged ? "Node {} is draining: it takes no new jobs" : "Node {} takes jobs again", podName);
+        }
+        NodeStatus status = new NodeStatus(podName, worker.runningCount(), draining, clock.instant());
+        String key = redis.keys().node(podName);
+        String json = RedisRecords.write(status);
+        redis.call(
+                "write the heartbeat",
+                client -> client.set(key, json, SetParams.setParams().px(interval.toMillis() * 3)));
+        for (String jobId : worker.runningJobIds()) {
+            Optional<Job> job = store.find(jobId);
+            if (job.isPresent() && job.get().status().isTerminal()) {
+                log.info(
+                        "Job {} ended as {} elsewhere; stopping its agent here",
+                        jobId,
+                        job.get().status().wireName());
+                worker.stop(jobId);
+            }
+        }
+    }
+}
