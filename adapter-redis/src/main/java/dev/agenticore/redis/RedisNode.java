@@ -46,6 +46,7 @@ public final class RedisNode implements AutoCloseable {
         if (scheduler != null) {
             return;
         }
+        warnOnDuplicateName();
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "agenticore-node-heartbeat");
             thread.setDaemon(true);
@@ -86,6 +87,20 @@ public final class RedisNode implements AutoCloseable {
         if (scheduler != null) {
             scheduler.shutdownNow();
             scheduler = null;
+        }
+    }
+
+    private void warnOnDuplicateName() {
+        try {
+            status(podName)
+                    .ifPresent(other -> log.warn(
+                            "A node named {} sent a heartbeat at {}; unless that was this node before a"
+                                    + " restart, give every node its own AGENTICORE_POD_NAME, because a"
+                                    + " starting node fails the running jobs recorded under its name",
+                            podName,
+                            other.updatedAt()));
+        } catch (RuntimeException e) {
+            log.warn("Checking for another node named {} failed: {}", podName, e.getMessage());
         }
     }
 

@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link RunningJobs} across nodes: stopping a job stops it here if it runs here, and publishes a
  * cancel message that the node running it acts on. A message sent while Redis is unreachable is
- * lost; the job is already marked cancelled in the store then, and its node's run ends at the
- * latest when its agent exits, without the cancelled status being overwritten.
+ * lost; the job is already marked cancelled in the store then, and the heartbeat of the node
+ * running it ({@link RedisNode}) stops its agent within a few seconds.
  */
 public final class RedisRunningJobs implements RunningJobs {
     private static final Logger log = LoggerFactory.getLogger(RedisRunningJobs.class);

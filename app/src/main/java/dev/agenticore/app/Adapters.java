@@ -14,6 +14,7 @@ import dev.agenticore.file.FileJobStore;
 import dev.agenticore.file.FileWorktreeStore;
 import dev.agenticore.git.JGitWorkspace;
 import dev.agenticore.github.GitHubCodeHost;
+import dev.agenticore.redis.RedisCluster;
 import java.time.Clock;
 
 /**
@@ -27,6 +28,8 @@ import java.time.Clock;
  * @param agentRunner the agent
  * @param git the repository cache and worktrees
  * @param codeHost pull requests and repository creation
+ * @param redis the Redis adapters whose stores are used above, or null when the server runs alone
+ *     on the file store
  */
 public record Adapters(
         JobStore jobStore,
@@ -35,19 +38,50 @@ public record Adapters(
         ProfileCatalog profiles,
         AgentRunner agentRunner,
         GitWorkspace git,
-        CodeHost codeHost) {
+        CodeHost codeHost,
+        RedisCluster redis) {
 
-    /** Returns the adapters the configuration asks for: files, Claude Code, JGit and GitHub. */
+    /** Returns the adapters of a server that runs alone, without Redis. */
+    public Adapters(
+            JobStore jobStore,
+            JobEventLog eventLog,
+            WorktreeStore worktreeStore,
+            ProfileCatalog profiles,
+            AgentRunner agentRunner,
+            GitWorkspace git,
+            CodeHost codeHost) {
+        this(jobStore, eventLog, worktreeStore, profiles, agentRunner, git, codeHost, null);
+    }
+
+    /**
+     * Returns the adapters the configuration asks for: Redis stores when {@code REDIS_URL} is set,
+     * else files, then Claude Code, JGit and GitHub.
+     */
     public static Adapters forConfig(ServerConfig config) {
         Clock clock = Clock.systemUTC();
         GitHubCodeHost github = new GitHubCodeHost(config.github(), clock);
+        ClaudeCodeRunner runner = new ClaudeCodeRunner(config.claude());
+        JGitWorkspace git = new JGitWorkspace(config.git(), github::gitToken);
+        if (config.redis() != null) {
+            RedisCluster redis =
+                    RedisCluster.connect(config.redis(), config.jobs().podName(), clock);
+            return new Adapters(
+                    redis.jobStore(),
+                    redis.eventLog(),
+                    redis.worktreeStore(),
+                    profiles(config),
+                    runner,
+                    git,
+                    github,
+                    redis);
+        }
         return new Adapters(
                 new FileJobStore(config.jobsDir()),
                 new FileJobEventLog(config.jobsDir(), clock),
                 new FileWorktreeStore(config.home().resolve("worktrees-meta")),
                 profiles(config),
-                new ClaudeCodeRunner(config.claude()),
-                new JGitWorkspace(config.git(), github::gitToken),
+                runner,
+                git,
                 github);
     }
 

@@ -1,5 +1,6 @@
 package dev.agenticore.app;
 
+import dev.agenticore.core.StorageException;
 import dev.agenticore.core.agent.AgentRunner;
 import dev.agenticore.core.event.JobEventFeed;
 import dev.agenticore.core.event.JobEventLog;
@@ -7,6 +8,7 @@ import dev.agenticore.core.job.JobQueue;
 import dev.agenticore.core.job.JobService;
 import dev.agenticore.core.job.JobStore;
 import dev.agenticore.core.job.JobWorker;
+import dev.agenticore.core.job.RunningJobs;
 import dev.agenticore.core.memory.InMemoryJobQueue;
 import dev.agenticore.core.profile.ProfileCatalog;
 import dev.agenticore.core.profile.ProfileRouter;
@@ -15,6 +17,8 @@ import dev.agenticore.core.workspace.WorktreeService;
 import dev.agenticore.mcp.McpEndpoints;
 import dev.agenticore.mcp.McpHttpSettings;
 import dev.agenticore.mcp.McpTools;
+import dev.agenticore.redis.LocalWorker;
+import dev.agenticore.redis.RedisCluster;
 import dev.agenticore.rest.ApiKeyAuthentication;
 import dev.agenticore.rest.HealthRoutes;
 import dev.agenticore.rest.JobEventRoutes;
@@ -26,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +47,7 @@ public final class AgenticoreServer implements AutoCloseable {
     private final RestServer rest;
     private final McpTools mcpTools;
     private final AtomicReference<McpEndpoints> mcpEndpoints;
+    private final RedisCluster redis;
     private boolean closed;
 
     private AgenticoreServer(
@@ -49,12 +55,14 @@ public final class AgenticoreServer implements AutoCloseable {
             JobWorker worker,
             RestServer rest,
             McpTools mcpTools,
-            AtomicReference<McpEndpoints> mcpEndpoints) {
+            AtomicReference<McpEndpoints> mcpEndpoints,
+            RedisCluster redis) {
         this.config = config;
         this.worker = worker;
         this.rest = rest;
         this.mcpTools = mcpTools;
         this.mcpEndpoints = mcpEndpoints;
+        this.redis = redis;
     }
 
     /** Wires the server from its configuration without starting it. */
@@ -69,7 +77,8 @@ public final class AgenticoreServer implements AutoCloseable {
         JobEventLog eventLog = adapters.eventLog();
         ProfileCatalog profiles = adapters.profiles();
         AgentRunner runner = adapters.agentRunner();
-        JobQueue queue = new InMemoryJobQueue();
+        RedisCluster redis = adapters.redis();
+        JobQueue queue = redis != null ? redis.queue() : new InMemoryJobQueue();
         JobEventFeed feed = new JobEventFeed(eventLog);
 
         WorktreeService worktrees = new WorktreeService(
@@ -82,15 +91,16 @@ public final class AgenticoreServer implements AutoCloseable {
                 worktrees, adapters.git(), adapters.codeHost(), config.home().resolve("work"));
 
         JobWorker worker = new JobWorker(store, queue, runner, profiles, workspace, feed, config.jobs(), clock);
+        RunningJobs runningJobs = redis != null ? redis.runningJobs(localWorker(worker), feed::wakeReaders) : worker;
         JobService jobs = new JobService(
-                store, queue, new ProfileRouter(profiles, config.defaultProfile()), worker, config.jobs(), clock);
+                store, queue, new ProfileRouter(profiles, config.defaultProfile()), runningJobs, config.jobs(), clock);
 
         McpTools mcpTools = new McpTools(jobs, worktrees, profiles);
         AtomicReference<McpEndpoints> mcpEndpoints = new AtomicReference<>();
         McpHttpSettings mcpSettings = mcpSettings(config);
 
         RestServer rest = RestServer.builder(config.rest())
-                .routes(new HealthRoutes(() -> health(config, store, worker, jobs)))
+                .routes(new HealthRoutes(() -> health(config, redis, worker, jobs)))
                 .routes(new JobRoutes(jobs))
                 .routes(new JobEventRoutes(jobs, feed, Duration.ofSeconds(15)))
                 .routes(new ProfileRoutes(profiles))
@@ -98,16 +108,20 @@ public final class AgenticoreServer implements AutoCloseable {
                 .customize(javalin -> javalin.jetty.modifyServletContextHandler(
                         handler -> mcpEndpoints.set(McpEndpoints.mount(handler, mcpTools, mcpSettings))))
                 .build();
-        return new AgenticoreServer(config, worker, rest, mcpTools, mcpEndpoints);
+        return new AgenticoreServer(config, worker, rest, mcpTools, mcpEndpoints, redis);
     }
 
     /** Starts the worker, then the HTTP server. */
     public AgenticoreServer start() {
+        if (redis != null) {
+            redis.start();
+        }
         worker.start();
         try {
             rest.start();
         } catch (RuntimeException | LinkageError e) {
             worker.close();
+            closeRedis();
             throw e;
         }
         log.info(
@@ -123,6 +137,9 @@ public final class AgenticoreServer implements AutoCloseable {
      * HTTP port.
      */
     public AgenticoreServer startWithoutHttp() {
+        if (redis != null) {
+            redis.start();
+        }
         worker.start();
         log.info(
                 "Agenticore {} started without HTTP on node {}",
@@ -167,6 +184,7 @@ public final class AgenticoreServer implements AutoCloseable {
             endpoints.close();
         }
         rest.close();
+        closeRedis();
         log.info("Stopped");
     }
 
@@ -178,14 +196,54 @@ public final class AgenticoreServer implements AutoCloseable {
                 .withDnsRebindingProtection(config.mcp().dnsRebindingProtection());
     }
 
-    private static Map<String, Object> health(ServerConfig config, JobStore store, JobWorker worker, JobService jobs) {
+    private void closeRedis() {
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    private static Map<String, Object> health(
+            ServerConfig config, RedisCluster redis, JobWorker worker, JobService jobs) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("version", Version.current());
         details.put("node", config.jobs().podName());
         details.put("store", "file");
+        if (redis != null) {
+            details.putAll(redis.health());
+        }
         details.put("running", worker.runningCount());
-        details.put("queued", jobs.queuedCount());
+        try {
+            details.put("queued", jobs.queuedCount());
+        } catch (StorageException e) {
+            details.put("status", "degraded");
+            details.put("queued", null);
+        }
         details.put("max_parallel_jobs", config.jobs().maxParallelJobs());
         return details;
+    }
+
+    /** Returns the part of the worker that the Redis node heartbeat drives. */
+    private static LocalWorker localWorker(JobWorker worker) {
+        return new LocalWorker() {
+            @Override
+            public int runningCount() {
+                return worker.runningCount();
+            }
+
+            @Override
+            public Set<String> runningJobIds() {
+                return worker.runningJobIds();
+            }
+
+            @Override
+            public void setDraining(boolean draining) {
+                worker.setDraining(draining);
+            }
+
+            @Override
+            public void stop(String jobId) {
+                worker.stop(jobId);
+            }
+        };
     }
 }

@@ -30,7 +30,8 @@ import picocli.CommandLine.Command;
             WorktreesCommand.class,
             StatusCommand.class,
             SyncCommand.class,
-            CompletionCommand.class
+            CompletionCommand.class,
+            DrainCommand.class
         })
 public final class Main implements Runnable {
 

@@ -6,8 +6,10 @@ import dev.agenticore.core.job.JobSettings;
 import dev.agenticore.core.profile.ProfileRouter;
 import dev.agenticore.git.GitSettings;
 import dev.agenticore.github.GitHubSettings;
+import dev.agenticore.redis.RedisSettings;
 import dev.agenticore.rest.RestSettings;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +33,8 @@ import java.util.Set;
  * @param github how pull requests are opened
  * @param mcp which hosts and origins may reach the MCP endpoints
  * @param drainTimeout how long a stopping server lets running jobs finish
+ * @param redis the Redis server shared by the nodes of a cluster ({@code REDIS_URL}), or null for
+ *     the file store
  */
 public record ServerConfig(
         Path home,
@@ -43,7 +47,8 @@ public record ServerConfig(
         GitSettings git,
         GitHubSettings github,
         McpAccess mcp,
-        Duration drainTimeout) {
+        Duration drainTimeout,
+        RedisSettings redis) {
 
     /**
      * Access rules of the MCP endpoints beyond API keys.
@@ -110,7 +115,8 @@ public record ServerConfig(
                         source.list("AGENTICORE_MCP_ALLOWED_HOSTS", "mcp.allowed_hosts"),
                         source.list("AGENTICORE_MCP_ALLOWED_ORIGINS", "mcp.allowed_origins"),
                         source.bool("AGENTICORE_MCP_DNS_REBINDING_PROTECTION", "mcp.dns_rebinding_protection", true)),
-                seconds(source, "AGENTICORE_DRAIN_TIMEOUT", "server.drain_timeout", 300));
+                seconds(source, "AGENTICORE_DRAIN_TIMEOUT", "server.drain_timeout", 300),
+                redis(source));
     }
 
     /** Returns a copy listening on another host and port, for {@code serve --host --port}. */
@@ -121,13 +127,35 @@ public record ServerConfig(
                 rest.apiKeys(),
                 rest.maxBodyBytes());
         return new ServerConfig(
-                home, jobsDir, changed, jobs, defaultProfile, profilesDir, claude, git, github, mcp, drainTimeout);
+                home,
+                jobsDir,
+                changed,
+                jobs,
+                defaultProfile,
+                profilesDir,
+                claude,
+                git,
+                github,
+                mcp,
+                drainTimeout,
+                redis);
     }
 
     /** Returns a copy that runs the Claude Code CLI with other settings. */
     public ServerConfig withClaude(ClaudeCodeSettings settings) {
         return new ServerConfig(
-                home, jobsDir, rest, jobs, defaultProfile, profilesDir, settings, git, github, mcp, drainTimeout);
+                home,
+                jobsDir,
+                rest,
+                jobs,
+                defaultProfile,
+                profilesDir,
+                settings,
+                git,
+                github,
+                mcp,
+                drainTimeout,
+                redis);
     }
 
     /** Returns the profile directories after the bundled ones, in search order. */
@@ -151,6 +179,22 @@ public record ServerConfig(
                 otel,
                 Duration.ofSeconds(source.integer("AGENTICORE_KILL_GRACE", "claude.kill_grace", 10, 1, 3600)),
                 source.path("AGENTICORE_DEFAULT_MCP_FILE", "claude.default_mcp_file", null));
+    }
+
+    /** Reads {@code REDIS_URL}, {@code REDIS_KEY_PREFIX} and {@code AGENTICORE_LEASE_TIMEOUT} (seconds). */
+    private static RedisSettings redis(ConfigSource source) {
+        String url = source.string("REDIS_URL", "redis.url", "");
+        if (url.isEmpty()) {
+            return null;
+        }
+        try {
+            return new RedisSettings(
+                    URI.create(url),
+                    source.string("REDIS_KEY_PREFIX", "redis.key_prefix", RedisSettings.DEFAULT_KEY_PREFIX),
+                    seconds(source, "AGENTICORE_LEASE_TIMEOUT", "redis.lease_timeout", 60));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("invalid Redis setting: " + e.getMessage(), e);
+        }
     }
 
     private static GitHubSettings github(Map<String, String> environment) {

@@ -82,6 +82,9 @@ final class JobExecution {
     private Optional<Job> start(String jobId) {
         Instant now = clock.instant();
         Optional<Job> updated = store.update(jobId, job -> {
+            if (job.status() == JobStatus.RUNNING) {
+                return lostOnAnotherNode(job, now);
+            }
             if (job.status() != JobStatus.QUEUED) {
                 return job;
             }
@@ -100,7 +103,26 @@ final class JobExecution {
         });
         updated.filter(job -> job.status() == JobStatus.EXPIRED && now.equals(job.endedAt()))
                 .ifPresent(job -> log.info("Job {} expired in the queue", jobId));
+        updated.filter(job -> job.status() == JobStatus.FAILED && now.equals(job.endedAt()))
+                .ifPresent(job -> log.warn(
+                        "Job {} failed: node {} stopped renewing its queue lease while running it",
+                        jobId,
+                        job.podName()));
         return updated.filter(job -> job.status() == JobStatus.RUNNING && now.equals(job.startedAt()));
+    }
+
+    /**
+     * Fails a job that a shared queue handed out again while it was running: the worker skips jobs
+     * it runs itself, so the node that started it stopped renewing its lease, most likely because it
+     * died. Its agent may have done part of the work, so the job is not run again.
+     */
+    private static Job lostOnAnotherNode(Job job, Instant now) {
+        return job.toBuilder()
+                .status(JobStatus.FAILED)
+                .endedAt(now)
+                .error("the node " + job.podName()
+                        + " running the job stopped responding before it finished; submit the task again")
+                .build();
     }
 
     private void runStarted(Job job) throws RuntimeException {

@@ -40,6 +40,7 @@ public final class JobWorker implements RunningJobs, AutoCloseable {
     private final AtomicInteger active = new AtomicInteger();
     private final ExecutorService executor;
     private volatile boolean accepting;
+    private volatile boolean draining;
     private Thread dispatcher;
 
     /** Creates a worker; {@link #start()} begins taking jobs. */
@@ -88,6 +89,24 @@ public final class JobWorker implements RunningJobs, AutoCloseable {
     /** Returns the number of jobs this node is running. */
     public int runningCount() {
         return active.get();
+    }
+
+    /** Returns the ids of the jobs this node is running. */
+    public Set<String> runningJobIds() {
+        return Set.copyOf(executing);
+    }
+
+    /**
+     * Pauses or resumes taking jobs without stopping the worker, for draining a node of a cluster.
+     * Running jobs go on either way.
+     */
+    public void setDraining(boolean value) {
+        draining = value;
+    }
+
+    /** Returns whether the worker is paused by {@link #setDraining}. */
+    public boolean isDraining() {
+        return draining;
     }
 
     /** Stops taking new jobs; running jobs go on. */
@@ -149,15 +168,20 @@ public final class JobWorker implements RunningJobs, AutoCloseable {
     private void dispatch() {
         while (accepting) {
             try {
+                if (draining) {
+                    Thread.sleep(TAKE_TIMEOUT.toMillis());
+                    continue;
+                }
                 slots.acquire();
                 Optional<QueueLease> lease = accepting ? queue.take(TAKE_TIMEOUT) : Optional.empty();
-                if (lease.isEmpty()) {
+                String jobId = lease.map(QueueLease::jobId).orElse(null);
+                // A shared queue can hand a job this node already runs back to it when its lease
+                // lapsed; the first run keeps the lease and acknowledges it.
+                if (jobId == null || !executing.add(jobId)) {
                     slots.release();
                     continue;
                 }
-                String jobId = lease.get().jobId();
                 active.incrementAndGet();
-                executing.add(jobId);
                 try {
                     executor.execute(() -> runLeased(lease.get()));
                 } catch (RejectedExecutionException e) {
@@ -183,9 +207,18 @@ public final class JobWorker implements RunningJobs, AutoCloseable {
             execution.run(lease.jobId());
         } finally {
             executing.remove(lease.jobId());
-            queue.acknowledge(lease);
             active.decrementAndGet();
             slots.release();
+            acknowledge(lease);
+        }
+    }
+
+    /** Acknowledges a lease; a queue that keeps it after a failure hands it out again later. */
+    private void acknowledge(QueueLease lease) {
+        try {
+            queue.acknowledge(lease);
+        } catch (RuntimeException e) {
+            log.warn("Job {}: acknowledging its queue lease failed; the queue may hand it out again", lease.jobId(), e);
         }
     }
 

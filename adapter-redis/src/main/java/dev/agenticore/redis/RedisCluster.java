@@ -1,0 +1,146 @@
+package dev.agenticore.redis;
+
+import dev.agenticore.core.job.RunningJobs;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Every Redis adapter of one node over one shared {@link RedisGateway}: the stores, the queue, the
+ * locks, the node's heartbeat and its subscription to the cancel and event channels. {@link
+ * #connect} creates them, {@link #runningJobs} attaches the node's worker and {@link #start} joins
+ * the cluster.
+ */
+public final class RedisCluster implements AutoCloseable {
+    private final RedisGateway gateway;
+    private final String podName;
+    private final RedisJobStore jobStore;
+    private final RedisJobEventLog eventLog;
+    private final RedisWorktreeStore worktreeStore;
+    private final RedisJobQueue queue;
+    private final RedisLocks locks;
+    private final RedisNode node;
+    private RedisSignals signals;
+    private LocalWorker worker;
+
+    private RedisCluster(RedisGateway gateway, String podName, Clock clock) {
+        this.gateway = gateway;
+        this.podName = podName;
+        this.jobStore = new RedisJobStore(gateway);
+        this.eventLog = new RedisJobEventLog(gateway, clock);
+        this.worktreeStore = new RedisWorktreeStore(gateway);
+        this.queue = new RedisJobQueue(gateway, podName);
+        this.locks = new RedisLocks(gateway);
+        this.node = new RedisNode(gateway, podName, RedisNode.DEFAULT_INTERVAL, clock);
+    }
+
+    /**
+     * Creates the adapters of one node and the queue's consumer group when missing.
+     *
+     * @param podName this node's unique name in the cluster
+     * @throws dev.agenticore.core.StorageException when Redis cannot be reached
+     */
+    public static RedisCluster connect(RedisSettings settings, String podName, Clock clock) {
+        RedisGateway gateway = new RedisGateway(settings);
+        try {
+            return new RedisCluster(gateway, podName, clock);
+        } catch (RuntimeException e) {
+            gateway.close();
+            throw e;
+        }
+    }
+
+    /** Returns the job store. */
+    public RedisJobStore jobStore() {
+        return jobStore;
+    }
+
+    /** Returns the job event log. */
+    public RedisJobEventLog eventLog() {
+        return eventLog;
+    }
+
+    /** Returns the worktree store. */
+    public RedisWorktreeStore worktreeStore() {
+        return worktreeStore;
+    }
+
+    /** Returns the job queue. */
+    public RedisJobQueue queue() {
+        return queue;
+    }
+
+    /** Returns the named locks. */
+    public RedisLocks locks() {
+        return locks;
+    }
+
+    /** Returns this node's heartbeat and drain flag. */
+    public RedisNode node() {
+        return node;
+    }
+
+    /**
+     * Returns the running jobs of the whole cluster, for cancelling a job wherever it runs. Call
+     * once, before {@link #start}.
+     *
+     * @param worker this node's job worker
+     * @param wakeReaders wakes this node's event readers when any node appended an event
+     */
+    public synchronized RunningJobs runningJobs(LocalWorker worker, Runnable wakeReaders) {
+        if (signals != null) {
+            throw new IllegalStateException("runningJobs was already called");
+        }
+        this.worker = worker;
+        Consumer<String> onEvent = jobId -> wakeReaders.run();
+        signals = new RedisSignals(gateway, worker::stop, onEvent);
+        return new RedisRunningJobs(worker::stop, signals);
+    }
+
+    /**
+     * Joins the cluster: subscribes to cancels and events, starts the heartbeat and stops a job's
+     * agent when its lease passes to another node.
+     *
+     * @throws IllegalStateException when {@link #runningJobs} was not called first
+     */
+    public synchronized void start() {
+        if (signals == null) {
+            throw new IllegalStateException("call runningJobs before start");
+        }
+        signals.start();
+        queue.onLeaseLost(worker::stop);
+        node.start(worker, jobStore);
+    }
+
+    /**
+     * Returns the health details of the connection: {@code store}, and {@code status: degraded}
+     * with a reason when Redis does not answer PING.
+     */
+    public Map<String, Object> health() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("store", "redis");
+        if (!gateway.ping()) {
+            details.put("status", "degraded");
+            details.put("redis", "unreachable at " + gateway.settings().redactedUrl());
+        }
+        details.put("draining", node.isDraining());
+        return details;
+    }
+
+    /** Returns this node's name. */
+    public String podName() {
+        return podName;
+    }
+
+    /** Leaves the cluster: stops the heartbeat, the subscription and lease renewal, then closes the pool. */
+    @Override
+    public synchronized void close() {
+        node.close();
+        if (signals != null) {
+            signals.close();
+        }
+        queue.close();
+        gateway.close();
+    }
+}
