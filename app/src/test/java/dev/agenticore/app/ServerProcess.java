@@ -48,6 +48,11 @@ final class ServerProcess implements AutoCloseable {
         return jar;
     }
 
+    /** Returns the HTTP port on 127.0.0.1. */
+    int port() {
+        return port;
+    }
+
     JsonNode get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
