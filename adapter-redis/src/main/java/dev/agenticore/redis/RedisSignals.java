@@ -83,7 +83,7 @@ public final class RedisSignals implements AutoCloseable {
             if (!sleep(pause)) {
                 return;
             }
-            pause = Math.min(pause * 2, 5000);
+            pause = Math.min(pause * 2, 2000);
         }
     }
 
