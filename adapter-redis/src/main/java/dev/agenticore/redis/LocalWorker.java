@@ -2,7 +2,7 @@ package dev.agenticore.redis;
 
 import java.util.Set;
 
-/** What {@link RedisNode} needs from the node's job worker. */
+/** The part of a node's job worker that {@link RedisNode} and the cancel signals drive. */
 public interface LocalWorker {
 
     /** Returns the number of jobs this node is running. */

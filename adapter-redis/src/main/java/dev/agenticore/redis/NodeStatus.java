@@ -3,7 +3,7 @@ package dev.agenticore.redis;
 import java.time.Instant;
 
 /**
- * What a node last announced in its heartbeat key.
+ * A node's last heartbeat, as stored in its heartbeat key.
  *
  * @param node the node's pod name
  * @param running jobs it was running

@@ -115,7 +115,7 @@ public final class RedisCluster implements AutoCloseable {
 
     /**
      * Returns the health details of the connection: {@code store}, and {@code status: degraded}
-     * with a reason when Redis does not answer PING.
+     * with a reason when Redis does not reply to PING.
      */
     public Map<String, Object> health() {
         Map<String, Object> details = new LinkedHashMap<>();

@@ -20,7 +20,7 @@ import redis.clients.jedis.util.JedisURIHelper;
 /**
  * The connection pool to one Redis server, shared by every Redis adapter of a node. Commands that
  * fail because Redis cannot be reached are retried with a doubling pause for about two seconds,
- * then fail with a {@link StorageException}, which the REST API answers with 503. The pool
+ * then fail with a {@link StorageException}, which the REST API maps to 503. The pool
  * reconnects by itself once Redis is back. Thread-safe.
  */
 public final class RedisGateway implements AutoCloseable {
@@ -114,7 +114,7 @@ public final class RedisGateway implements AutoCloseable {
         });
     }
 
-    /** Returns whether Redis answers PING now, without retrying. */
+    /** Returns whether Redis replies to PING now, without retrying. */
     public boolean ping() {
         try {
             return "PONG".equals(client.ping());

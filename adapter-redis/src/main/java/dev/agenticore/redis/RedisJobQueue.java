@@ -81,8 +81,8 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
     }
 
     /**
-     * Sets what happens when this node finds it lost a lease it still held, because another node
-     * claimed the entry after the lease timeout; the worker usually stops the job's agent.
+     * Sets the listener called with a job id when another node claimed a lease this node still
+     * held, after the lease timeout. The worker usually stops the job's agent then.
      */
     public void onLeaseLost(Consumer<String> listener) {
         this.leaseLost = listener;

@@ -15,7 +15,7 @@ import redis.clients.jedis.params.ZRangeParams;
 /**
  * {@link JobStore} in Redis: each job is a string key holding its wire JSON, listed in a sorted set
  * of all jobs and one per status, both scored by creation time. Scripts change a record and its
- * index entries together, so a list or count never sees a half-done change.
+ * index entries together, so a list or count never reads a half-done change.
  *
  * <p>{@link #update} is a compare-and-set: it reads the JSON, applies the change and writes the
  * result only if the stored JSON is still the one read, retrying otherwise. That makes it atomic

@@ -50,7 +50,7 @@ final class RedisKeys {
         return prefix + ":node:" + podName;
     }
 
-    /** Flag that tells a node to stop taking jobs. */
+    /** Flag that makes a node stop taking jobs while it exists. */
     String draining(String podName) {
         return prefix + ":node:" + podName + ":draining";
     }

@@ -17,7 +17,7 @@ import redis.clients.jedis.params.SetParams;
  * <prefix>:node:<pod>} (expiring after three intervals) with its running job count, follows its
  * drain flag {@code <prefix>:node:<pod>:draining}, and stops the agents of local jobs that another
  * node has meanwhile ended, for example by a cancel whose message was lost during a Redis outage.
- * The static-like methods {@link #requestDrain}, {@link #cancelDrain} and {@link #status} serve the
+ * {@link #requestDrain}, {@link #cancelDrain} and {@link #status} may name any node and serve the
  * {@code drain} command. Thread-safe.
  */
 public final class RedisNode implements AutoCloseable {

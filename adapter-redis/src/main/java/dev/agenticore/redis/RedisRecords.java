@@ -30,8 +30,8 @@ final class RedisRecords {
     }
 
     /**
-     * Returns a sorted-set score for a time: microseconds since the epoch, which a double holds
-     * exactly until the year 2255.
+     * Returns a sorted-set score for a time: microseconds since the epoch, which a double
+     * represents exactly until the year 2255.
      */
     static String score(Instant time) {
         return Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, time));

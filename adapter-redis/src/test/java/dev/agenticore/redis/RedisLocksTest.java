@@ -46,7 +46,7 @@ class RedisLocksTest {
     }
 
     @Test
-    void expiredLockIsNotReleasedByItsFormerHolder() throws Exception {
+    void expiredLockIgnoresFormerHolder() throws Exception {
         RedisLocks locks = new RedisLocks(fixture.gateway());
         RedisLocks.Lock expired =
                 locks.tryAcquire("repo:abc", Duration.ofMillis(100)).orElseThrow();

@@ -54,7 +54,7 @@ public record Adapters(
     }
 
     /**
-     * Returns the adapters the configuration asks for: Redis stores when {@code REDIS_URL} is set,
+     * Returns the adapters the configuration selects: Redis stores when {@code REDIS_URL} is set,
      * else files, then Claude Code, JGit and GitHub.
      */
     public static Adapters forConfig(ServerConfig config) {

@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code agenticore drain}: tells a node of a Redis cluster to stop taking jobs and waits until it
- * runs none. The node resumes taking jobs when the drain flag expires after {@code --timeout}, or
+ * {@code agenticore drain}: sets the drain flag of a node of a Redis cluster, so it stops taking
+ * jobs, and waits until it runs none. The node resumes taking jobs when the drain flag expires after {@code --timeout}, or
  * at once with {@code --cancel}.
  */
 @Command(

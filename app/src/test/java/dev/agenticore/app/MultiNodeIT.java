@@ -20,8 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Three server processes from the fat jar on one Redis, with a stand-in agent: jobs spread over the
- * nodes within each node's limit, a cancel reaches the node running the job, and the job of a node
+ * Three server processes from the fat jar on one Redis, with a stand-in agent. Jobs spread over the
+ * nodes within each node's limit, and a cancel reaches the node running the job. The job of a node
  * killed with SIGKILL fails on the survivors once its lease expires. No job runs twice.
  */
 @Timeout(240)
@@ -71,7 +71,7 @@ class MultiNodeIT {
     }
 
     @Test
-    void cancelOnOneNodeStopsTheAgentOnAnother() throws Exception {
+    void cancelReachesOtherNode() throws Exception {
         startCluster();
         String id = submit(nodes.get(0), "hold-on");
         JsonNode running = awaitPid(id);
@@ -94,7 +94,7 @@ class MultiNodeIT {
     }
 
     @Test
-    void killedNodesJobFailsOnSurvivorsAfterLeaseTimeout() throws Exception {
+    void killedNodeJobFailsOnSurvivors() throws Exception {
         startCluster();
         String id = submit(nodes.get(0), "hold-on");
         JsonNode running = awaitPid(id);
@@ -116,6 +116,47 @@ class MultiNodeIT {
                         .asText())
                 .isEqualTo("succeeded");
         assertThat(agent.runsPerJob()).containsEntry(id, 1);
+    }
+
+    @Test
+    void drainedNodeTakesNoJobs() throws Exception {
+        startCluster();
+
+        String drainOutput = runCommand("drain", "--node", "node-1", "--timeout", "60");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            ids.add(submit(nodes.get(0), "while draining " + i));
+        }
+        List<String> ranOn = new ArrayList<>();
+        for (String id : ids) {
+            ranOn.add(nodes.get(0)
+                    .awaitJob(id, "succeeded", Duration.ofSeconds(60))
+                    .get("pod_name")
+                    .asText());
+        }
+        String cancelOutput = runCommand("drain", "--node", "node-1", "--cancel");
+
+        assertThat(drainOutput).contains("Node node-1 is drained");
+        assertThat(nodes.get(0).get("/health").get("draining").asBoolean()).isTrue();
+        assertThat(ranOn).hasSize(ids.size()).doesNotContain("node-1");
+        assertThat(cancelOutput).contains("Node node-1 takes jobs again");
+    }
+
+    /** Runs an {@code agenticore} command against the cluster's Redis and returns its output. */
+    private String runCommand(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                ServerProcess.jar().toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("AGENTICORE_HOME", directory.resolve("cli").toString());
+        builder.environment().put("REDIS_URL", REDIS.url());
+        builder.environment().put("REDIS_KEY_PREFIX", "cluster-it");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        return output;
     }
 
     private void startCluster() throws Exception {

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two server processes on one Redis while Redis stops for a few seconds and starts again with its
- * data, under a steady stream of submissions: requests during the outage are answered 503, the
- * servers recover by themselves and every job accepted before or after the outage ends.
+ * data, under a steady stream of submissions. Requests during the outage get 503, the servers
+ * recover by themselves and every job accepted before or after the outage ends.
  */
 @Timeout(240)
 class RedisOutageIT {
@@ -48,7 +48,7 @@ class RedisOutageIT {
     }
 
     @Test
-    void serversAnswer503DuringOutageAndFinishEveryAcceptedJob() throws Exception {
+    void outageGives503ThenJobsFinish() throws Exception {
         StandInAgent agent = StandInAgent.create(directory);
         first = ServerProcess.start(environment(agent, "node-1"), directory.resolve("node-1.log"));
         second = ServerProcess.start(environment(agent, "node-2"), directory.resolve("node-2.log"));

@@ -175,8 +175,8 @@ public final class JobWorker implements RunningJobs, AutoCloseable {
                 slots.acquire();
                 Optional<QueueLease> lease = accepting ? queue.take(TAKE_TIMEOUT) : Optional.empty();
                 String jobId = lease.map(QueueLease::jobId).orElse(null);
-                // A shared queue can hand a job this node already runs back to it when its lease
-                // lapsed; the first run keeps the lease and acknowledges it.
+                // A shared queue can hand back a job this node still runs when its lease lapsed.
+                // The first run keeps the lease and acknowledges it, so the copy is skipped.
                 if (jobId == null || !executing.add(jobId)) {
                     slots.release();
                     continue;

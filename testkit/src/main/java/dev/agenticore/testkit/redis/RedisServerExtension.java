@@ -77,7 +77,7 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
         return port;
     }
 
-    /** Starts the server on its port when it is not running, and waits until it answers PING. */
+    /** Starts the server on its port when it is not running, and waits until it replies to PING. */
     public synchronized void start() throws IOException, InterruptedException {
         if (process != null && process.isAlive()) {
             return;
