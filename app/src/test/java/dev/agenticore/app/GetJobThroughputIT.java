@@ -42,7 +42,7 @@ class GetJobThroughputIT {
     @Test
     void measureGetJobThroughput() throws Exception {
         Assumptions.assumeTrue(Boolean.getBoolean("agenticore.benchmark"), "set -Dagenticore.benchmark=true to run");
-        StandInAgent agent = StandInAgent.create(directory);
+        CountingStandIn agent = CountingStandIn.create(directory);
         List<String> results = new ArrayList<>();
 
         Map<String, String> redis = agent.environment(directory.resolve("redis"), "bench-redis");

@@ -49,7 +49,7 @@ class RedisOutageIT {
 
     @Test
     void outageGives503ThenJobsFinish() throws Exception {
-        StandInAgent agent = StandInAgent.create(directory);
+        CountingStandIn agent = CountingStandIn.create(directory);
         first = ServerProcess.start(environment(agent, "node-1"), directory.resolve("node-1.log"));
         second = ServerProcess.start(environment(agent, "node-2"), directory.resolve("node-2.log"));
         List<String> accepted = new CopyOnWriteArrayList<>();
@@ -77,7 +77,7 @@ class RedisOutageIT {
         assertThat(first.get("/health").get("store").asText()).isEqualTo("redis");
     }
 
-    private Map<String, String> environment(StandInAgent agent, String node) {
+    private Map<String, String> environment(CountingStandIn agent, String node) {
         Map<String, String> environment = agent.environment(directory.resolve(node), node);
         environment.put("REDIS_URL", REDIS.url());
         environment.put("AGENTICORE_LEASE_TIMEOUT", "3");
