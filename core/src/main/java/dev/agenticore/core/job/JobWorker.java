@@ -38,6 +38,7 @@ public final class JobWorker implements RunningJobs, AutoCloseable {
     private final Map<String, AgentRun> runs = new ConcurrentHashMap<>();
     private final Set<String> executing = ConcurrentHashMap.newKeySet();
     private final AtomicInteger active = new AtomicInteger();
+    private volatile JobLifecycleListener lifecycleListener = JobLifecycleListener.NONE;
     private final ExecutorService executor;
     private volatile boolean accepting;
     private volatile boolean draining;
@@ -107,6 +108,11 @@ public final class JobWorker implements RunningJobs, AutoCloseable {
     /** Returns whether the worker is paused by {@link #setDraining}. */
     public boolean isDraining() {
         return draining;
+    }
+
+    /** Sets the listener told about every job this worker ran once it has ended; replaces the previous one. */
+    public void setLifecycleListener(JobLifecycleListener listener) {
+        this.lifecycleListener = listener == null ? JobLifecycleListener.NONE : listener;
     }
 
     /** Stops taking new jobs; running jobs go on. */
@@ -205,6 +211,7 @@ public final class JobWorker implements RunningJobs, AutoCloseable {
     private void runLeased(QueueLease lease) {
         try {
             execution.run(lease.jobId());
+            reportEnded(lease.jobId());
         } finally {
             executing.remove(lease.jobId());
             active.decrementAndGet();
@@ -219,6 +226,14 @@ public final class JobWorker implements RunningJobs, AutoCloseable {
             queue.acknowledge(lease);
         } catch (RuntimeException e) {
             log.warn("Job {}: acknowledging its queue lease failed; the queue may hand it out again", lease.jobId(), e);
+        }
+    }
+
+    private void reportEnded(String jobId) {
+        try {
+            store.find(jobId).filter(job -> job.status().isTerminal()).ifPresent(lifecycleListener::jobEnded);
+        } catch (RuntimeException e) {
+            log.warn("Job {}: the lifecycle listener failed", jobId, e);
         }
     }
 
