@@ -3,8 +3,11 @@ package dev.agenticore.rest;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +22,12 @@ public final class RestServer implements AutoCloseable {
     private final RestSettings settings;
     private final Javalin javalin;
 
-    private RestServer(RestSettings settings, List<RouteGroup> groups, List<Consumer<JavalinConfig>> customizers) {
+    private RestServer(
+            RestSettings settings,
+            List<RouteGroup> groups,
+            List<Consumer<JavalinConfig>> customizers,
+            Set<String> publicPaths,
+            List<RequestListener> listeners) {
         this.settings = settings;
         ApiKeyAuthentication authentication = new ApiKeyAuthentication(settings.apiKeys());
         this.javalin = Javalin.create(config -> {
@@ -27,8 +35,9 @@ public final class RestServer implements AutoCloseable {
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.http.prefer405over404 = true;
             config.router.ignoreTrailingSlashes = true;
-            config.requestLogger.http(RestServer::logRequest);
-            config.routes.before(ctx -> checkRequest(ctx, authentication, settings.maxBodyBytes()));
+            config.requestLogger.http((ctx, millis) -> RequestLog.completed(ctx, millis, listeners));
+            config.routes.before(RequestIds::assign);
+            config.routes.before(ctx -> checkRequest(ctx, authentication, publicPaths, settings.maxBodyBytes()));
             ApiErrors.register(config.routes, settings.maxBodyBytes());
             groups.forEach(group -> group.register(config.routes));
             customizers.forEach(customizer -> customizer.accept(config));
@@ -52,14 +61,29 @@ public final class RestServer implements AutoCloseable {
         return javalin.port();
     }
 
+    /** Returns the registered HTTP routes as {@code "METHOD /path/{param}"}, in registration order. */
+    public List<String> endpoints() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(RestServer::describe)
+                .toList();
+    }
+
+    private static String describe(Endpoint endpoint) {
+        return endpoint.method.name() + " " + endpoint.path;
+    }
+
     /** Stops the server, ending open connections. */
     @Override
     public void close() {
         javalin.stop();
     }
 
-    private static void checkRequest(Context ctx, ApiKeyAuthentication authentication, long maxBodyBytes) {
-        if (authentication.enabled() && !ApiKeyAuthentication.isPublic(ctx.path()) && !authentication.admits(ctx)) {
+    private static void checkRequest(
+            Context ctx, ApiKeyAuthentication authentication, Set<String> publicPaths, long maxBodyBytes) {
+        boolean isPublic = ApiKeyAuthentication.isPublic(ctx.path()) || publicPaths.contains(ctx.path());
+        if (authentication.enabled() && !isPublic && !authentication.admits(ctx)) {
             ctx.skipRemainingHandlers();
             JsonResponses.send(ctx, 401, ApiKeyAuthentication.UNAUTHORIZED_BODY);
             return;
@@ -71,24 +95,13 @@ public final class RestServer implements AutoCloseable {
         }
     }
 
-    private static void logRequest(Context ctx, Float millis) {
-        if (log.isDebugEnabled()) {
-            String query = ApiKeyAuthentication.redactQuery(ctx.queryString());
-            log.debug(
-                    "{} {}{} -> {} in {} ms",
-                    ctx.method(),
-                    ctx.path(),
-                    query.isEmpty() ? "" : "?" + query,
-                    ctx.status().getCode(),
-                    Math.round(millis));
-        }
-    }
-
     /** Collects route groups and server customizations. Not thread-safe. */
     public static final class Builder {
         private final RestSettings settings;
         private final List<RouteGroup> groups = new ArrayList<>();
         private final List<Consumer<JavalinConfig>> customizers = new ArrayList<>();
+        private final Set<String> publicPaths = new LinkedHashSet<>();
+        private final List<RequestListener> listeners = new ArrayList<>();
 
         private Builder(RestSettings settings) {
             this.settings = settings;
@@ -106,9 +119,26 @@ public final class RestServer implements AutoCloseable {
             return this;
         }
 
+        /** Exempts an exact path from API-key checks, as {@code /health} always is. */
+        public Builder publicPath(String path) {
+            publicPaths.add(path);
+            return this;
+        }
+
+        /** Adds a listener told about every completed request, for example to record latency. */
+        public Builder requestListener(RequestListener listener) {
+            listeners.add(listener);
+            return this;
+        }
+
         /** Creates the server without starting it. */
         public RestServer build() {
-            return new RestServer(settings, List.copyOf(groups), List.copyOf(customizers));
+            return new RestServer(
+                    settings,
+                    List.copyOf(groups),
+                    List.copyOf(customizers),
+                    Set.copyOf(publicPaths),
+                    List.copyOf(listeners));
         }
     }
 }
