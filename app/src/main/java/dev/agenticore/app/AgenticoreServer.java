@@ -29,6 +29,7 @@ import dev.agenticore.rest.WorktreeRoutes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -99,15 +100,16 @@ public final class AgenticoreServer implements AutoCloseable {
         AtomicReference<McpEndpoints> mcpEndpoints = new AtomicReference<>();
         McpHttpSettings mcpSettings = mcpSettings(config);
 
-        RestServer rest = RestServer.builder(config.rest())
+        RestServer.Builder builder = RestServer.builder(config.rest())
                 .routes(new HealthRoutes(() -> health(config, redis, worker, jobs)))
                 .routes(new JobRoutes(jobs))
                 .routes(new JobEventRoutes(jobs, feed, Duration.ofSeconds(15)))
                 .routes(new ProfileRoutes(profiles))
                 .routes(new WorktreeRoutes(worktrees))
                 .customize(javalin -> javalin.jetty.modifyServletContextHandler(
-                        handler -> mcpEndpoints.set(McpEndpoints.mount(handler, mcpTools, mcpSettings))))
-                .build();
+                        handler -> mcpEndpoints.set(McpEndpoints.mount(handler, mcpTools, mcpSettings))));
+        Operations.create(config, adapters.codeHost(), store, worker, jobs).register(builder);
+        RestServer rest = builder.build();
         return new AgenticoreServer(config, worker, rest, mcpTools, mcpEndpoints, redis);
     }
 
@@ -151,6 +153,11 @@ public final class AgenticoreServer implements AutoCloseable {
     /** Returns the MCP tools over this server's services. */
     public McpTools mcpTools() {
         return mcpTools;
+    }
+
+    /** Returns the registered HTTP routes as {@code "METHOD /path"}, for checks of the API description. */
+    public List<String> restEndpoints() {
+        return rest.endpoints();
     }
 
     /** Returns the HTTP port. */

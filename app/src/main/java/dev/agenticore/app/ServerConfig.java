@@ -4,6 +4,7 @@ import dev.agenticore.claude.ClaudeCodeSettings;
 import dev.agenticore.claude.OtelSettings;
 import dev.agenticore.core.job.JobSettings;
 import dev.agenticore.core.profile.ProfileRouter;
+import dev.agenticore.core.sync.SyncTarget;
 import dev.agenticore.git.GitSettings;
 import dev.agenticore.github.GitHubSettings;
 import dev.agenticore.redis.RedisSettings;
@@ -35,6 +36,7 @@ import java.util.Set;
  * @param drainTimeout how long a stopping server lets running jobs finish
  * @param redis the Redis server shared by the nodes of a cluster ({@code REDIS_URL}), or null for
  *     the file store
+ * @param operations content sync and metrics access
  */
 public record ServerConfig(
         Path home,
@@ -48,7 +50,8 @@ public record ServerConfig(
         GitHubSettings github,
         McpAccess mcp,
         Duration drainTimeout,
-        RedisSettings redis) {
+        RedisSettings redis,
+        OperationsSettings operations) {
 
     /**
      * Access rules of the MCP endpoints beyond API keys.
@@ -116,7 +119,8 @@ public record ServerConfig(
                         source.list("AGENTICORE_MCP_ALLOWED_ORIGINS", "mcp.allowed_origins"),
                         source.bool("AGENTICORE_MCP_DNS_REBINDING_PROTECTION", "mcp.dns_rebinding_protection", true)),
                 seconds(source, "AGENTICORE_DRAIN_TIMEOUT", "server.drain_timeout", 300),
-                redis(source));
+                redis(source),
+                OperationsSettings.load(source));
     }
 
     /** Returns a copy listening on another host and port, for {@code serve --host --port}. */
@@ -138,7 +142,8 @@ public record ServerConfig(
                 github,
                 mcp,
                 drainTimeout,
-                redis);
+                redis,
+                operations);
     }
 
     /** Returns a copy that runs the Claude Code CLI with other settings. */
@@ -155,12 +160,24 @@ public record ServerConfig(
                 github,
                 mcp,
                 drainTimeout,
-                redis);
+                redis,
+                operations);
     }
 
-    /** Returns the profile directories after the bundled ones, in search order. */
+    /**
+     * Returns the profile directories after the bundled ones, in search order: the synced profile
+     * bundle, {@code AGENTICORE_PROFILES_DIR} when set, then {@code $AGENTICORE_HOME/profiles}.
+     */
     public List<Path> profileDirectories() {
-        return profilesDir == null ? List.of(home.resolve("profiles")) : List.of(profilesDir, home.resolve("profiles"));
+        Path bundle = syncDirectory().resolve(SyncTarget.BUNDLE.wireName()).resolve("profiles");
+        return profilesDir == null
+                ? List.of(bundle, home.resolve("profiles"))
+                : List.of(bundle, profilesDir, home.resolve("profiles"));
+    }
+
+    /** Returns the parent directory of the companion repository checkouts. */
+    public Path syncDirectory() {
+        return home.resolve("sync");
     }
 
     private static ClaudeCodeSettings claude(ConfigSource source) {
