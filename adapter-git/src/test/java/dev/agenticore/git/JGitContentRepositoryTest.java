@@ -40,7 +40,7 @@ class JGitContentRepositoryTest {
     }
 
     @Test
-    void laterUpdateFollowsNewCommitsAndDropsLocalChanges() throws IOException {
+    void updateFollowsNewCommits() throws IOException {
         Path remote = TestRepositories.createBare(temp.resolve("remote.git"));
         Path checkout = temp.resolve("checkout");
         content.update(TestRepositories.fileUrl(remote), "main", checkout);

@@ -125,7 +125,7 @@ public final class RestServer implements AutoCloseable {
             return this;
         }
 
-        /** Adds a listener told about every completed request, for example to record latency. */
+        /** Adds a listener that receives every completed request, for example to record latency. */
         public Builder requestListener(RequestListener listener) {
             listeners.add(listener);
             return this;

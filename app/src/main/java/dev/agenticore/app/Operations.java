@@ -56,6 +56,9 @@ final class Operations {
      * Adds the routes ({@code POST /admin/sync}, {@code GET /metrics}, {@code GET /openapi.json}),
      * the request metrics, and the start-up sync, which runs on a background thread once the server
      * listens so that a slow remote does not delay the start.
+     *
+     * <p>NOTE: the start-up sync hangs on the HTTP server's start event, so {@code agenticore mcp}
+     * over standard input and output, which starts no HTTP server, does not sync.
      */
     void register(RestServer.Builder builder) {
         builder.routes(new SyncRoutes(sync))

@@ -114,7 +114,7 @@ class DeployFilesTest {
     }
 
     @Test
-    void dockerfileRunsPinnedClaudeCodeAsNonRootUnderTini() throws IOException {
+    void dockerfileMatchesRuntimeNeeds() throws IOException {
         String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
 
         assertThat(dockerfile).contains("FROM eclipse-temurin:17-jdk AS build");

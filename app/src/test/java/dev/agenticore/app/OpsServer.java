@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * The assembled server on a loopback port with an in-memory job store and event log and an agent
- * that answers at once, for the operations tests. Profiles, worktrees and git are the real adapters
+ * that finishes at once, for the operations tests. Profiles, worktrees and git are the real adapters
  * under a temporary home; the GitHub API points at a closed loopback port.
  */
 final class OpsServer implements AutoCloseable {

@@ -110,7 +110,7 @@ public final class JobWorker implements RunningJobs, AutoCloseable {
         return draining;
     }
 
-    /** Sets the listener told about every job this worker ran once it has ended; replaces the previous one. */
+    /** Sets the listener that receives every job this worker ran once it ended, replacing the previous one. */
     public void setLifecycleListener(JobLifecycleListener listener) {
         this.lifecycleListener = listener == null ? JobLifecycleListener.NONE : listener;
     }
