@@ -47,6 +47,8 @@ final class Operations {
         return new Operations(config, sync, metrics);
     }
 
+    private volatile Thread startupSync;
+
     /** Returns the metrics, whose {@link ServerMetrics#openAgentStreams()} agent mode updates. */
     ServerMetrics metrics() {
         return metrics;
@@ -65,7 +67,10 @@ final class Operations {
                 .routes(new MetricsRoutes(metrics))
                 .routes(new OpenApiRoutes(Version.current()))
                 .requestListener(metrics)
-                .customize(javalin -> javalin.events.serverStarted(this::startSync));
+                .customize(javalin -> {
+                    javalin.events.serverStarted(this::startSync);
+                    javalin.events.serverStopping(this::awaitSync);
+                });
         if (config.operations().metricsPublic()) {
             builder.publicPath("/metrics");
         }
@@ -74,6 +79,20 @@ final class Operations {
     private void startSync() {
         Thread thread = new Thread(sync::syncAtStartup, "agenticore-content-sync");
         thread.setDaemon(true);
+        startupSync = thread;
         thread.start();
+    }
+
+    /** Lets a running start-up sync finish before the server stops, so it does not write into a closed home. */
+    private void awaitSync() {
+        Thread thread = startupSync;
+        if (thread == null) {
+            return;
+        }
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
