@@ -1,6 +1,7 @@
 package dev.agenticore.claude;
 
 import dev.agenticore.core.agent.AgentInvocation;
+import dev.agenticore.core.agent.RunOptions;
 import dev.agenticore.core.profile.Profile;
 import dev.agenticore.json.Json;
 import java.util.ArrayList;
@@ -37,17 +38,35 @@ final class ClaudeCommandLine {
         addConfigFlags(command, config);
         addOption(command, "--output-format", "stream-json");
         command.add("--verbose");
-        String systemPrompt = systemPrompt(config.instructions(), profile.claudeFlags(), invocation.context());
+        RunOptions options = invocation.options();
+        if (options.partialMessages() && !command.contains("--include-partial-messages")) {
+            command.add("--include-partial-messages");
+        }
+        if (!options.systemPrompt().isEmpty()) {
+            addOption(command, "--system-prompt", options.systemPrompt());
+        }
+        String systemPrompt = systemPrompt(
+                config.instructions(), profile.claudeFlags(), options.appendSystemPrompt(), invocation.context());
         if (!systemPrompt.isEmpty()) {
             addOption(command, "--append-system-prompt", systemPrompt);
         }
-        if (!invocation.sessionId().isEmpty()) {
-            addOption(command, "--resume", invocation.sessionId());
-        }
+        addSessionFlags(command, invocation);
         command.add("-p");
         command.add("--");
         command.add(invocation.prompt());
         return command;
+    }
+
+    private static void addSessionFlags(List<String> command, AgentInvocation invocation) {
+        RunOptions options = invocation.options();
+        if (!invocation.sessionId().isEmpty()) {
+            addOption(command, "--resume", invocation.sessionId());
+        } else if (!options.newSessionId().isEmpty()) {
+            addOption(command, "--session-id", options.newSessionId());
+        }
+        if (!options.persistSession()) {
+            command.add("--no-session-persistence");
+        }
     }
 
     private static void addConfigFlags(List<String> command, MaterializedConfig config) {
@@ -118,10 +137,12 @@ final class ClaudeCommandLine {
     }
 
     /**
-     * Joins the profile's {@code CLAUDE.md}, its {@code append_system_prompt} flag and the context
-     * line into one text, because the CLI accepts only one {@code --append-system-prompt}.
+     * Joins the profile's {@code CLAUDE.md}, its {@code append_system_prompt} flag, the run's own
+     * appended text and the context line into one text, because the CLI accepts only one {@code
+     * --append-system-prompt}.
      */
-    static String systemPrompt(String instructions, Map<String, Object> claudeFlags, Map<String, String> context) {
+    static String systemPrompt(
+            String instructions, Map<String, Object> claudeFlags, String runText, Map<String, String> context) {
         List<String> parts = new ArrayList<>();
         parts.add(instructions);
         claudeFlags.forEach((key, value) -> {
@@ -129,6 +150,7 @@ final class ClaudeCommandLine {
                 parts.add(value.toString().strip());
             }
         });
+        parts.add(runText.strip());
         parts.add(contextLine(context));
         return parts.stream().filter(part -> !part.isEmpty()).collect(Collectors.joining("\n\n"));
     }

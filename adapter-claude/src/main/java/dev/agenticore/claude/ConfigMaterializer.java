@@ -33,7 +33,7 @@ final class ConfigMaterializer {
     /**
      * Copies each profile directory's {@code .claude/} tree, parent-most first so a child's files
      * replace its parent's, and writes the merged {@code .mcp.json} of the profile directories, the
-     * default file and the invocation's files, in that order.
+     * default file and the invocation's files, in that order, without the servers the run disables.
      *
      * @throws AgentStartException when a file cannot be copied or written, or an MCP file is invalid
      */
@@ -55,6 +55,7 @@ final class ConfigMaterializer {
         for (Path file : invocation.mcpConfigFiles()) {
             merger.add(file, "file_path");
         }
+        merger.remove(invocation.options().disabledMcpServers());
         Path mcpConfig = target.resolve(MCP_FILE);
         write(mcpConfig, merger.merged());
         Path settings = claudeTarget.resolve("settings.json");

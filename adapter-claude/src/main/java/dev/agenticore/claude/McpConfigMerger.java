@@ -54,6 +54,11 @@ final class McpConfigMerger {
         added.properties().forEach(entry -> servers.set(entry.getKey(), entry.getValue()));
     }
 
+    /** Removes the named servers; names that no file defined are ignored. */
+    void remove(java.util.Collection<String> names) {
+        servers.remove(names);
+    }
+
     /** Returns the merged configuration as a new JSON object with one {@code mcpServers} member. */
     ObjectNode merged() {
         ObjectNode root = Json.mapper().createObjectNode();

@@ -3,6 +3,7 @@ package dev.agenticore.claude;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agenticore.core.agent.AgentInvocation;
+import dev.agenticore.core.agent.RunOptions;
 import dev.agenticore.core.profile.Profile;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ClaudeCommandLineTest {
@@ -164,7 +166,7 @@ class ClaudeCommandLineTest {
         context.put("Repo", "");
         context.put("Branch", "main");
 
-        String prompt = ClaudeCommandLine.systemPrompt("Rules.", flags, context);
+        String prompt = ClaudeCommandLine.systemPrompt("Rules.", flags, "", context);
 
         assertThat(prompt).isEqualTo("Rules.\n\nBe brief.\n\nJob: j | Branch: main");
     }
@@ -197,5 +199,55 @@ class ClaudeCommandLineTest {
         List<String> command = ClaudeCommandLine.render("claude", invocation, NO_PROFILE_FILES);
 
         assertThat(command.subList(command.size() - 3, command.size())).containsExactly("-p", "--", "-x do it");
+    }
+
+    @Test
+    void chatOptionsAddStreamingSessionAndPrompts() {
+        RunOptions options =
+                new RunOptions(true, "0b6e8a52-5d4c-4a55-9a57-3c1f0f7f1a10", false, "", "Be kind.", Set.of());
+        AgentInvocation invocation = new AgentInvocation(
+                "r", "hi", Invocations.plainProfile(), WORK, CONFIG, "", Map.of(), List.of(), Map.of(), options);
+
+        List<String> command = ClaudeCommandLine.render("claude", invocation, NO_PROFILE_FILES);
+
+        assertThat(command).containsSubsequence("--verbose", "--include-partial-messages");
+        assertThat(command).containsSubsequence("--append-system-prompt", "Be kind.");
+        assertThat(command).containsSubsequence("--session-id", "0b6e8a52-5d4c-4a55-9a57-3c1f0f7f1a10");
+        assertThat(command).contains("--no-session-persistence");
+        assertThat(command).doesNotContain("--resume", "--system-prompt");
+    }
+
+    @Test
+    void resumeWinsOverNewSessionFlags() {
+        RunOptions options = new RunOptions(true, "", true, "Only this.", "", Set.of());
+        AgentInvocation invocation = new AgentInvocation(
+                "r", "hi", Invocations.plainProfile(), WORK, CONFIG, "s-1", Map.of(), List.of(), Map.of(), options);
+
+        List<String> command = ClaudeCommandLine.render("claude", invocation, NO_PROFILE_FILES);
+
+        assertThat(command).containsSubsequence("--resume", "s-1");
+        assertThat(command).containsSubsequence("--system-prompt", "Only this.");
+        assertThat(command).doesNotContain("--session-id", "--no-session-persistence");
+    }
+
+    @Test
+    void partialMessagesFlagNotRepeated() {
+        Map<String, Object> flags = Map.of("include_partial_messages", true);
+        RunOptions options = new RunOptions(true, "", true, "", "", Set.of());
+        AgentInvocation invocation = new AgentInvocation(
+                "r",
+                "hi",
+                Invocations.profile("sonnet", "", "", flags, List.of()),
+                WORK,
+                CONFIG,
+                "",
+                Map.of(),
+                List.of(),
+                Map.of(),
+                options);
+
+        List<String> command = ClaudeCommandLine.render("claude", invocation, NO_PROFILE_FILES);
+
+        assertThat(command).containsOnlyOnce("--include-partial-messages");
     }
 }

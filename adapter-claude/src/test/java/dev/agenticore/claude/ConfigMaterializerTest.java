@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agenticore.core.agent.AgentInvocation;
 import dev.agenticore.core.agent.AgentStartException;
+import dev.agenticore.core.agent.RunOptions;
 import dev.agenticore.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,6 +97,29 @@ class ConfigMaterializerTest {
         assertThat(servers.path("c").path("command").asText()).isEqualTo("job-c");
         assertThat(servers.path("d").path("url").asText()).isEqualTo("http://127.0.0.1:1");
         assertThat(servers.size()).isEqualTo(4);
+    }
+
+    @Test
+    void disabledServersAreLeftOut() throws IOException {
+        Path jobFile = temp.resolve("job.mcp.json");
+        write(jobFile, "{\"mcpServers\":{\"keep\":{\"command\":\"k\"},\"drop\":{\"command\":\"d\"}}}");
+        AgentInvocation plain = Invocations.withMcpFiles(invocation(List.of()), List.of(jobFile));
+        AgentInvocation invocation = new AgentInvocation(
+                plain.runId(),
+                plain.prompt(),
+                plain.profile(),
+                plain.workingDirectory(),
+                plain.configDirectory(),
+                "",
+                Map.of(),
+                plain.mcpConfigFiles(),
+                Map.of(),
+                new RunOptions(false, "", true, "", "", Set.of("drop", "unknown")));
+
+        JsonNode servers = servers(new ConfigMaterializer(null).materialize(invocation));
+
+        assertThat(servers.has("keep")).isTrue();
+        assertThat(servers.has("drop")).isFalse();
     }
 
     @Test

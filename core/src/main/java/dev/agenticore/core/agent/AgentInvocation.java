@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param context labelled facts about the job (job id, task, repository, branch) in display order
  * @param mcpConfigFiles extra {@code .mcp.json} files whose servers are added for this run
  * @param environment extra environment variables for the agent process
+ * @param options further choices for runs that are not jobs; {@link RunOptions#DEFAULTS} for jobs
  */
 public record AgentInvocation(
         String runId,
@@ -27,7 +28,32 @@ public record AgentInvocation(
         String sessionId,
         Map<String, String> context,
         java.util.List<Path> mcpConfigFiles,
-        Map<String, String> environment) {
+        Map<String, String> environment,
+        RunOptions options) {
+
+    /** Creates an invocation with {@link RunOptions#DEFAULTS}, as jobs use. */
+    public AgentInvocation(
+            String runId,
+            String prompt,
+            Profile profile,
+            Path workingDirectory,
+            Path configDirectory,
+            String sessionId,
+            Map<String, String> context,
+            java.util.List<Path> mcpConfigFiles,
+            Map<String, String> environment) {
+        this(
+                runId,
+                prompt,
+                profile,
+                workingDirectory,
+                configDirectory,
+                sessionId,
+                context,
+                mcpConfigFiles,
+                environment,
+                RunOptions.DEFAULTS);
+    }
 
     public AgentInvocation {
         Objects.requireNonNull(runId, "runId must not be null");
@@ -41,5 +67,10 @@ public record AgentInvocation(
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(context));
         mcpConfigFiles = mcpConfigFiles == null ? java.util.List.of() : java.util.List.copyOf(mcpConfigFiles);
         environment = environment == null ? Map.of() : Map.copyOf(environment);
+        options = options == null ? RunOptions.DEFAULTS : options;
+        if (!sessionId.isEmpty() && !options.newSessionId().isEmpty()) {
+            throw new IllegalArgumentException("an invocation either resumes session " + sessionId
+                    + " or starts session " + options.newSessionId() + ", not both");
+        }
     }
 }

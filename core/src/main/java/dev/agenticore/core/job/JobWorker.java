@@ -1,5 +1,6 @@
 package dev.agenticore.core.job;
 
+import dev.agenticore.core.agent.AgentCapacity;
 import dev.agenticore.core.agent.AgentRun;
 import dev.agenticore.core.agent.AgentRunner;
 import dev.agenticore.core.event.JobEventFeed;
@@ -14,15 +15,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes queued jobs and runs at most {@link JobSettings#maxParallelJobs()} of them at once. Also
- * recovers this node's jobs after a restart and expires old ones. Thread-safe.
+ * Takes queued jobs and runs each one while holding a permit of the node's {@link AgentCapacity},
+ * which other agent runs on the node may share. Also recovers this node's jobs after a restart and
+ * expires old ones. Thread-safe.
  */
 public final class JobWorker implements RunningJobs, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JobWorker.class);
@@ -34,7 +35,7 @@ public final class JobWorker implements RunningJobs, AutoCloseable {
     private final Clock clock;
     private final JobExecution execution;
     private final JobSweeper sweeper;
-    private final Semaphore slots;
+    private final AgentCapacity slots;
     private final Map<String, AgentRun> runs = new ConcurrentHashMap<>();
     private final Set<String> executing = ConcurrentHashMap.newKeySet();
     private final AtomicInteger active = new AtomicInteger();
@@ -44,7 +45,10 @@ public final class JobWorker implements RunningJobs, AutoCloseable {
     private volatile boolean draining;
     private Thread dispatcher;
 
-    /** Creates a worker; {@link #start()} begins taking jobs. */
+    /**
+     * Creates a worker with a capacity of its own of {@link JobSettings#maxParallelJobs()} agents;
+     * {@link #start()} begins taking jobs.
+     */
     public JobWorker(
             JobStore store,
             JobQueue queue,
@@ -54,13 +58,36 @@ public final class JobWorker implements RunningJobs, AutoCloseable {
             JobEventFeed events,
             JobSettings settings,
             Clock clock) {
+        this(
+                store,
+                queue,
+                runner,
+                profiles,
+                workspace,
+                events,
+                settings,
+                clock,
+                new AgentCapacity(settings.maxParallelJobs()));
+    }
+
+    /** Creates a worker whose jobs take their permits from {@code capacity}; {@link #start()} begins. */
+    public JobWorker(
+            JobStore store,
+            JobQueue queue,
+            AgentRunner runner,
+            ProfileCatalog profiles,
+            JobWorkspace workspace,
+            JobEventFeed events,
+            JobSettings settings,
+            Clock clock,
+            AgentCapacity capacity) {
         this.store = store;
         this.queue = queue;
         this.settings = settings;
         this.clock = clock;
         this.execution = new JobExecution(store, runner, profiles, workspace, events, settings, clock, runs);
         this.sweeper = new JobSweeper(store, events, clock);
-        this.slots = new Semaphore(settings.maxParallelJobs());
+        this.slots = capacity;
         this.executor = Executors.newCachedThreadPool(named("agenticore-job-"));
     }
 
@@ -74,8 +101,7 @@ public final class JobWorker implements RunningJobs, AutoCloseable {
         dispatcher = named("agenticore-dispatcher").newThread(this::dispatch);
         dispatcher.start();
         sweeper.start(settings.sweepInterval());
-        log.info(
-                "Job worker started on node {} with {} parallel slots", settings.podName(), settings.maxParallelJobs());
+        log.info("Job worker started on node {} with {} parallel slots", settings.podName(), slots.limit());
     }
 
     @Override
@@ -171,6 +197,10 @@ public final class JobWorker implements RunningJobs, AutoCloseable {
         }
     }
 
+    /**
+     * Takes a job first and a permit second, so the dispatcher never holds a permit while the queue
+     * is empty: other users of the shared capacity would otherwise find it taken.
+     */
     private void dispatch() {
         while (accepting) {
             try {
@@ -178,12 +208,21 @@ public final class JobWorker implements RunningJobs, AutoCloseable {
                     Thread.sleep(TAKE_TIMEOUT.toMillis());
                     continue;
                 }
-                slots.acquire();
-                Optional<QueueLease> lease = accepting ? queue.take(TAKE_TIMEOUT) : Optional.empty();
-                String jobId = lease.map(QueueLease::jobId).orElse(null);
+                Optional<QueueLease> lease = queue.take(TAKE_TIMEOUT);
+                if (lease.isEmpty()) {
+                    continue;
+                }
+                String jobId = lease.get().jobId();
                 // A shared queue can hand back a job this node still runs when its lease lapsed.
                 // The first run keeps the lease and acknowledges it, so the copy is skipped.
-                if (jobId == null || !executing.add(jobId)) {
+                if (executing.contains(jobId)) {
+                    continue;
+                }
+                if (!awaitSlot()) {
+                    putBack(lease.get());
+                    return;
+                }
+                if (!executing.add(jobId)) {
                     slots.release();
                     continue;
                 }
@@ -194,6 +233,7 @@ public final class JobWorker implements RunningJobs, AutoCloseable {
                     executing.remove(jobId);
                     active.decrementAndGet();
                     slots.release();
+                    putBack(lease.get());
                     return;
                 }
             } catch (InterruptedException e) {
@@ -201,11 +241,30 @@ public final class JobWorker implements RunningJobs, AutoCloseable {
                     return;
                 }
             } catch (RuntimeException e) {
-                slots.release();
                 log.error("Taking a job from the queue failed; retrying in one second", e);
                 pause();
             }
         }
+    }
+
+    /** Waits for a permit while the worker accepts jobs and returns whether it got one. */
+    private boolean awaitSlot() {
+        while (accepting) {
+            try {
+                if (slots.tryAcquire(TAKE_TIMEOUT)) {
+                    return true;
+                }
+            } catch (InterruptedException e) {
+                // stopAccepting() interrupts the dispatcher; the loop condition decides.
+            }
+        }
+        return false;
+    }
+
+    /** Returns a leased job to the queue, where it stays queued for the next start of a worker. */
+    private void putBack(QueueLease lease) {
+        queue.enqueue(lease.jobId());
+        queue.acknowledge(lease);
     }
 
     private void runLeased(QueueLease lease) {
