@@ -71,6 +71,13 @@ public final class CompletionBodies {
         return body;
     }
 
+    /** Returns {@code {"success": true, "completion": {...}}}, the answer to a lookup by uuid. */
+    public static Map<String, Object> found(Completion completion) {
+        Map<String, Object> body = ResponseBodies.success();
+        body.put("completion", completion(completion));
+        return body;
+    }
+
     /** Returns {@code {"success": true, "count": n, "completions": [...]}}. */
     public static Map<String, Object> list(List<Completion> completions) {
         Map<String, Object> body = ResponseBodies.success();
