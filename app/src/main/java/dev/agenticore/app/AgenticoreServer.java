@@ -1,6 +1,7 @@
 package dev.agenticore.app;
 
 import dev.agenticore.core.StorageException;
+import dev.agenticore.core.agent.AgentCapacity;
 import dev.agenticore.core.agent.AgentRunner;
 import dev.agenticore.core.event.JobEventFeed;
 import dev.agenticore.core.event.JobEventLog;
@@ -49,6 +50,7 @@ public final class AgenticoreServer implements AutoCloseable {
     private final McpTools mcpTools;
     private final AtomicReference<McpEndpoints> mcpEndpoints;
     private final RedisCluster redis;
+    private final AgentModeWiring agentMode;
     private boolean closed;
 
     private AgenticoreServer(
@@ -57,13 +59,15 @@ public final class AgenticoreServer implements AutoCloseable {
             RestServer rest,
             McpTools mcpTools,
             AtomicReference<McpEndpoints> mcpEndpoints,
-            RedisCluster redis) {
+            RedisCluster redis,
+            AgentModeWiring agentMode) {
         this.config = config;
         this.worker = worker;
         this.rest = rest;
         this.mcpTools = mcpTools;
         this.mcpEndpoints = mcpEndpoints;
         this.redis = redis;
+        this.agentMode = agentMode;
     }
 
     /** Wires the server from its configuration without starting it. */
@@ -91,7 +95,10 @@ public final class AgenticoreServer implements AutoCloseable {
         RepositoryWorkspace workspace = new RepositoryWorkspace(
                 worktrees, adapters.git(), adapters.codeHost(), config.home().resolve("work"));
 
-        JobWorker worker = new JobWorker(store, queue, runner, profiles, workspace, feed, config.jobs(), clock);
+        // Jobs and agent-mode requests share one limit of agent processes on this node.
+        AgentCapacity capacity = new AgentCapacity(config.jobs().maxParallelJobs());
+        JobWorker worker =
+                new JobWorker(store, queue, runner, profiles, workspace, feed, config.jobs(), clock, capacity);
         RunningJobs runningJobs = redis != null ? redis.runningJobs(localWorker(worker), feed::wakeReaders) : worker;
         JobService jobs = new JobService(
                 store, queue, new ProfileRouter(profiles, config.defaultProfile()), runningJobs, config.jobs(), clock);
@@ -99,18 +106,23 @@ public final class AgenticoreServer implements AutoCloseable {
         McpTools mcpTools = new McpTools(jobs, worktrees, profiles);
         AtomicReference<McpEndpoints> mcpEndpoints = new AtomicReference<>();
         McpHttpSettings mcpSettings = mcpSettings(config);
+        AgentModeWiring agentMode =
+                config.agentMode().enabled() ? AgentModeWiring.create(config, runner, profiles, capacity, clock) : null;
 
         RestServer.Builder builder = RestServer.builder(config.rest())
-                .routes(new HealthRoutes(() -> health(config, redis, worker, jobs)))
+                .routes(new HealthRoutes(() -> health(config, redis, worker, jobs, agentMode)))
                 .routes(new JobRoutes(jobs))
                 .routes(new JobEventRoutes(jobs, feed, Duration.ofSeconds(15)))
                 .routes(new ProfileRoutes(profiles))
                 .routes(new WorktreeRoutes(worktrees))
                 .customize(javalin -> javalin.jetty.modifyServletContextHandler(
                         handler -> mcpEndpoints.set(McpEndpoints.mount(handler, mcpTools, mcpSettings))));
+        if (agentMode != null) {
+            agentMode.addRoutes(builder, config, clock);
+        }
         Operations.create(config, adapters.codeHost(), store, worker, jobs).register(builder);
         RestServer rest = builder.build();
-        return new AgenticoreServer(config, worker, rest, mcpTools, mcpEndpoints, redis);
+        return new AgenticoreServer(config, worker, rest, mcpTools, mcpEndpoints, redis, agentMode);
     }
 
     /** Starts the worker, then the HTTP server. */
@@ -190,6 +202,9 @@ public final class AgenticoreServer implements AutoCloseable {
         if (endpoints != null) {
             endpoints.close();
         }
+        if (agentMode != null) {
+            agentMode.completions().close();
+        }
         rest.close();
         closeRedis();
         log.info("Stopped");
@@ -210,7 +225,7 @@ public final class AgenticoreServer implements AutoCloseable {
     }
 
     private static Map<String, Object> health(
-            ServerConfig config, RedisCluster redis, JobWorker worker, JobService jobs) {
+            ServerConfig config, RedisCluster redis, JobWorker worker, JobService jobs, AgentModeWiring agentMode) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("version", Version.current());
         details.put("node", config.jobs().podName());
@@ -226,6 +241,9 @@ public final class AgenticoreServer implements AutoCloseable {
             details.put("queued", null);
         }
         details.put("max_parallel_jobs", config.jobs().maxParallelJobs());
+        if (agentMode != null) {
+            details.putAll(agentMode.healthDetails());
+        }
         return details;
     }
 

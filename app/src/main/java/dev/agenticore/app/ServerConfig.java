@@ -37,6 +37,7 @@ import java.util.Set;
  * @param redis the Redis server shared by the nodes of a cluster ({@code REDIS_URL}), or null for
  *     the file store
  * @param operations content sync and metrics access
+ * @param agentMode whether and how the server is one named agent for chat clients
  */
 public record ServerConfig(
         Path home,
@@ -51,7 +52,8 @@ public record ServerConfig(
         McpAccess mcp,
         Duration drainTimeout,
         RedisSettings redis,
-        OperationsSettings operations) {
+        OperationsSettings operations,
+        AgentModeConfig agentMode) {
 
     /**
      * Access rules of the MCP endpoints beyond API keys.
@@ -120,7 +122,8 @@ public record ServerConfig(
                         source.bool("AGENTICORE_MCP_DNS_REBINDING_PROTECTION", "mcp.dns_rebinding_protection", true)),
                 seconds(source, "AGENTICORE_DRAIN_TIMEOUT", "server.drain_timeout", 300),
                 redis(source),
-                OperationsSettings.load(source));
+                OperationsSettings.load(source),
+                AgentModeConfig.load(source, home));
     }
 
     /** Returns a copy listening on another host and port, for {@code serve --host --port}. */
@@ -143,7 +146,8 @@ public record ServerConfig(
                 mcp,
                 drainTimeout,
                 redis,
-                operations);
+                operations,
+                agentMode);
     }
 
     /** Returns a copy that runs the Claude Code CLI with other settings. */
@@ -161,7 +165,8 @@ public record ServerConfig(
                 mcp,
                 drainTimeout,
                 redis,
-                operations);
+                operations,
+                agentMode);
     }
 
     /**

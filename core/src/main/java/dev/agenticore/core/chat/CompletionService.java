@@ -184,7 +184,7 @@ public final class CompletionService implements AutoCloseable {
         log.info("Completion {} running", uuid);
         TurnResult result;
         try {
-            result = launcher.start(plan(request), id -> {}, ended -> {}).awaitResult();
+            result = awaitTurn(launcher.start(plan(request), id -> {}, ended -> {}));
         } catch (AgentStartException e) {
             result = TurnResult.failure(e.getMessage(), "", 0);
         }
@@ -193,6 +193,15 @@ public final class CompletionService implements AutoCloseable {
                 store.update(uuid, c -> c.ended(ended, clock.instant())).orElseThrow();
         log.info("Completion {} {}", uuid, stored.status().wireName());
         return stored;
+    }
+
+    private static TurnResult awaitTurn(ChatTurn turn) throws InterruptedException {
+        try {
+            return turn.awaitResult();
+        } catch (InterruptedException e) {
+            turn.cancel();
+            throw e;
+        }
     }
 
     private TurnLauncher.Plan plan(CompletionRequest request) {

@@ -10,6 +10,7 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -107,9 +108,11 @@ final class ApiHandler implements HttpHandler {
                 return;
             }
             MessageRenderer.Event event = events.get(i);
-            String frame = "event: " + event.type() + "\ndata: " + mapper.writeValueAsString(event.data()) + "\n\n";
+            String data = mapper.writeValueAsString(event.data());
+            String frame = "event: " + event.type() + "\ndata: " + data + "\n\n";
             body.write(frame.getBytes(StandardCharsets.UTF_8));
             body.flush();
+            api.recordSent(new SentEvent(event.type(), data, Instant.now()));
         }
     }
 

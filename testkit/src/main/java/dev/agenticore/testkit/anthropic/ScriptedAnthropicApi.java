@@ -75,6 +75,7 @@ public final class ScriptedAnthropicApi implements AutoCloseable {
     private final Object lock = new Object();
     private final Deque<Function<RecordedRequest, Reply>> script = new ArrayDeque<>();
     private final List<RecordedRequest> requests = new ArrayList<>();
+    private final List<SentEvent> sent = new ArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private Reply defaultReply = Reply.text("Done.");
     private Reply sideReply = Reply.text("OK");
@@ -175,6 +176,13 @@ public final class ScriptedAnthropicApi implements AutoCloseable {
         }
     }
 
+    /** Returns a snapshot of every server-sent event written so far, in the order they were flushed. */
+    public List<SentEvent> sentEvents() {
+        synchronized (lock) {
+            return List.copyOf(sent);
+        }
+    }
+
     /** Returns a snapshot of the main-turn requests received so far, in arrival order. */
     public List<RecordedRequest> mainTurnRequests() {
         synchronized (lock) {
@@ -245,6 +253,12 @@ public final class ScriptedAnthropicApi implements AutoCloseable {
         synchronized (lock) {
             requests.add(request);
             lock.notifyAll();
+        }
+    }
+
+    void recordSent(SentEvent event) {
+        synchronized (lock) {
+            sent.add(event);
         }
     }
 
