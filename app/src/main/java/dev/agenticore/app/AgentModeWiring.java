@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * The agent-mode part of the server: file stores under {@code $AGENTICORE_HOME/agent}, the chat
  * and completion services on the shared agent capacity, and their routes.
  *
- * @param chat answers {@code /v1/chat/completions}
+ * @param chat serves {@code /v1/chat/completions}
  * @param completions runs the completions API and the {@code agent_completions} tool
  */
 record AgentModeWiring(ChatService chat, CompletionService completions) {
@@ -48,6 +48,7 @@ record AgentModeWiring(ChatService chat, CompletionService completions) {
                 clock);
         CompletionService completions = new CompletionService(
                 settings, runner, profile, capacity, new FileCompletionStore(state.resolve("completions")), clock);
+        completions.recover();
         return new AgentModeWiring(chat, completions);
     }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Chat completions through the official openai npm client, answered by the real Claude Code CLI. */
+/** Chat completions through the official openai npm client, run by the real Claude Code CLI. */
 @ExtendWith(ClaudeCodeExtension.class)
 class AgentModeChatIT {
     @TempDir

@@ -40,12 +40,12 @@ public final class ChatChunks {
         return frame(chunk(delta("role", "assistant"), null, null));
     }
 
-    /** Returns a chunk of answer text. */
+    /** Returns a chunk of the reply text. */
     public String content(String text) {
         return frame(chunk(delta("content", text), null, null));
     }
 
-    /** Returns a chunk of reasoning, which clients show apart from the answer. */
+    /** Returns a chunk of reasoning, which clients show apart from the reply text. */
     public String reasoning(String text) {
         return frame(chunk(delta("reasoning_content", text), null, null));
     }
@@ -55,7 +55,7 @@ public final class ChatChunks {
         return frame(chunk(Map.of(), "stop", usage));
     }
 
-    /** Returns the separate usage chunk with no choices that {@code stream_options.include_usage} asks for. */
+    /** Returns the separate usage chunk with no choices that {@code stream_options.include_usage} requests. */
     public String usageOnly(AgentUsage usage) {
         Map<String, Object> chunk = envelope("chat.completion.chunk");
         chunk.put("choices", List.of());
@@ -96,7 +96,7 @@ public final class ChatChunks {
         return body;
     }
 
-    /** Returns the model list of {@code GET /v1/models}, which holds the agent's model only. */
+    /** Returns the model list of {@code GET /v1/models}, which contains the agent's model only. */
     public static Map<String, Object> models(String model, long created) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("object", "list");

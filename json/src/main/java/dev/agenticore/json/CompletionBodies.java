@@ -71,7 +71,7 @@ public final class CompletionBodies {
         return body;
     }
 
-    /** Returns {@code {"success": true, "completion": {...}}}, the answer to a lookup by uuid. */
+    /** Returns {@code {"success": true, "completion": {...}}}, the response to a lookup by uuid. */
     public static Map<String, Object> found(Completion completion) {
         Map<String, Object> body = ResponseBodies.success();
         body.put("completion", completion(completion));

@@ -41,7 +41,7 @@ public final class AgentCapacity {
         return permits.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /** Returns a permit taken earlier. Call it exactly once per permit. */
+    /** Returns a permit taken earlier. Each permit must be returned once, because a second release adds a permit. */
     public void release() {
         permits.release();
     }

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A chat turn answered by a running agent. The agent's events become {@link ChatUpdate}s on a
+ * A chat turn that a running agent replies to. The agent's events become {@link ChatUpdate}s on a
  * queue, so a slow client never holds up the agent's output. A waiter thread ends the run when the
  * timeout passes, runs the end action and then queues the {@link ChatUpdate.Finished} update.
  *

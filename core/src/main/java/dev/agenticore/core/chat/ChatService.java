@@ -22,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers chat completion requests with the agent. A request first applies its slash tokens; one
- * that holds only tokens is answered with the resulting stream settings and starts no agent. Any
+ * Runs the agent for chat completion requests. A request first applies its slash tokens, and one
+ * that contains only tokens gets the resulting stream settings as its reply and starts no agent. Any
  * other request takes an agent permit, or is rejected when none is free, and resumes its
  * conversation's session when one is stored. A resumed session gets only the new user message; a
  * new one gets the whole conversation. Thread-safe.
@@ -72,7 +72,7 @@ public final class ChatService {
     }
 
     /**
-     * Starts answering a request and returns at once.
+     * Starts the reply to a request and returns at once.
      *
      * @throws InvalidRequestException when the request has no user message with text
      * @throws CapacityExceededException when every agent permit is taken

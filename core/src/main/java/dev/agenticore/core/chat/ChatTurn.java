@@ -3,7 +3,7 @@ package dev.agenticore.core.chat;
 import java.time.Duration;
 import java.util.Optional;
 
-/** One chat request being answered. One thread reads its updates; any thread may cancel it. */
+/** The reply to one chat request while it is produced. One thread reads its updates; any thread may cancel it. */
 public interface ChatTurn {
 
     /**

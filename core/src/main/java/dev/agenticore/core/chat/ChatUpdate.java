@@ -3,7 +3,7 @@ package dev.agenticore.core.chat;
 /** Something a running chat turn produced, in the order the client should see it. */
 public sealed interface ChatUpdate {
 
-    /** Answer text for the client. */
+    /** Reply text for the client. */
     record Content(String text) implements ChatUpdate {}
 
     /** Reasoning for the client: the model's thinking, or a tool call or result as a fenced block. */

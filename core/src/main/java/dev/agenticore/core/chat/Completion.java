@@ -7,10 +7,10 @@ import java.util.Objects;
  * The record of one request to the completions API.
  *
  * @param uuid the caller's id of the completion
- * @param status where the completion is in its life
+ * @param status the completion's status
  * @param message the message sent to the agent
  * @param meta the caller's metadata as JSON text, {@code {}} when none was given
- * @param result the agent's answer, or empty
+ * @param result the agent's final reply, or empty
  * @param sessionId the agent's session id, or empty
  * @param costUsd reported cost in US dollars, or null
  * @param durationMs run time of the agent in milliseconds, or null

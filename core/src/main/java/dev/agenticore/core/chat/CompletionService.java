@@ -130,6 +130,34 @@ public final class CompletionService implements AutoCloseable {
         return store.list(filter, effective);
     }
 
+    /**
+     * Fails the completions that a previous run of the server left queued or running, because no
+     * thread of this process will ever run them. Call it once at start-up, before any submission.
+     *
+     * @return how many completions were failed
+     */
+    public int recover() {
+        int failed = 0;
+        for (CompletionStatus status : List.of(CompletionStatus.QUEUED, CompletionStatus.RUNNING)) {
+            for (Completion completion : store.list(status, MAX_LIST_LIMIT)) {
+                store.update(
+                        completion.uuid(),
+                        c -> c.status().isTerminal()
+                                ? c
+                                : c.ended(
+                                        TurnResult.failure(
+                                                "the server restarted before the completion finished", "", 0),
+                                        clock.instant()));
+                log.info(
+                        "Completion {} failed: the server restarted while it was {}",
+                        completion.uuid(),
+                        status.wireName());
+                failed++;
+            }
+        }
+        return failed;
+    }
+
     /** Stops the background threads; completions still waiting stay queued in the store. */
     @Override
     public void close() {

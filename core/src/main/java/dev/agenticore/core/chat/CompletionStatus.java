@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Where a completion is in its life: queued, then running, then completed or failed. */
+/** Status of a completion: queued, then running, then completed or failed. */
 public enum CompletionStatus {
     /** Accepted and waiting for a free agent slot. */
     QUEUED,

@@ -9,7 +9,7 @@ package dev.agenticore.core.chat;
  */
 public record ConversationKey(String value, Tier tier) {
 
-    /** Where a conversation id came from, from the most to the least explicit source. */
+    /** Source of a conversation id, from the most to the least explicit. */
     public enum Tier {
         /** A conversation header sent by the client. */
         HEADER,

@@ -11,7 +11,7 @@ import java.util.UUID;
  * Finds the conversation of a chat request, trying in order: a conversation header ({@code
  * X-Conversation-Id}, {@code X-LibreChat-Conversation-Id}, {@code X-OpenWebUI-Chat-Id}), the body's
  * {@code metadata.conversation_id}, a SHA-256 hash of the first system message and the first user
- * message, and else a new random id that is never resumed. The key also holds the agent id and the
+ * message, and else a new random id that is never resumed. The key also contains the agent id and the
  * user ({@code X-User-Id}, {@code X-OpenWebUI-User-Id} or the body's {@code user}), so users of one
  * agent never share a conversation. Stateless and thread-safe.
  */

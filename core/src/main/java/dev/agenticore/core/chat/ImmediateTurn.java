@@ -6,7 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.Queue;
 
-/** A turn answered by the server itself, without an agent: one text, then the end. */
+/** A turn that the server replies to itself, without an agent: one text, then the end. */
 final class ImmediateTurn implements ChatTurn {
     private final Queue<ChatUpdate> updates = new ArrayDeque<>();
 

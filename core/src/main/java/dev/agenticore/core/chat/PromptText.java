@@ -9,7 +9,7 @@ final class PromptText {
     /**
      * Returns the only message's text when there is one message, else one {@code [role] text} entry
      * per message, joined by newlines. The last user message is replaced by {@code lastUserText},
-     * which no longer holds slash tokens.
+     * which no longer contains slash tokens.
      */
     static String flatten(List<ChatMessage> messages, int lastUser, String lastUserText) {
         if (messages.size() == 1) {

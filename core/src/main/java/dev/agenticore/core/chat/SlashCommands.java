@@ -35,7 +35,7 @@ public final class SlashCommands {
      * @param tokens the tokens found, in order
      */
     public record Parsed(String text, List<String> tokens) {
-        /** Returns whether the message holds tokens and nothing else. */
+        /** Returns whether the message contains tokens and nothing else. */
         public boolean onlyTokens() {
             return !tokens.isEmpty() && text.isBlank();
         }

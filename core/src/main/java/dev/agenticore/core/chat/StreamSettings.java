@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What a chat stream shows besides the answer text. Stored per agent, so a change made by one
+ * What a chat stream shows besides the reply text. Stored per agent, so a change made by one
  * request applies to every later request until it is changed again.
  *
  * @param showThinking whether the model's reasoning is streamed

@@ -37,7 +37,7 @@ final class TurnLauncher {
     }
 
     /**
-     * What to run.
+     * The run of one turn.
      *
      * @param runId id of the run, a safe file name
      * @param prompt the message for the agent

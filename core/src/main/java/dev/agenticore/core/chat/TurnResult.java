@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * How one agent run of a chat turn or completion ended.
  *
- * @param text the agent's final answer, or empty
+ * @param text the agent's final reply, or empty
  * @param isError whether the run failed
  * @param error why the run failed, or empty
  * @param sessionId the agent's session id, or empty
