@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class CompletionService implements AutoCloseable {
     /** Default number of completions a list returns. */
     public static final int DEFAULT_LIST_LIMIT = 20;
-    /** Largest number of completions a list returns. */
+    /** Maximum number of completions a list returns. */
     public static final int MAX_LIST_LIMIT = 1000;
 
     private static final Logger log = LoggerFactory.getLogger(CompletionService.class);
