@@ -70,6 +70,8 @@ public final class ChatCompletionRoutes implements RouteGroup {
             new ChatStreamWriter(turn, chunks, keepAliveInterval, requestId).write(ctx, request.includeUsage());
             return;
         }
+        // NOTE: a client that disconnects from a request that is not streamed is not noticed, so its
+        // agent runs on until it ends or times out.
         TurnResult result;
         try {
             result = turn.awaitResult();
