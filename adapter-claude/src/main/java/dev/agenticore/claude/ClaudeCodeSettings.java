@@ -34,8 +34,13 @@ public record ClaudeCodeSettings(
     public static final Duration DEFAULT_GRACE_PERIOD = Duration.ofSeconds(10);
 
     /** Agenticore's own secrets, which the agent has no use for. */
-    public static final Set<String> DEFAULT_DENIED_ENVIRONMENT =
-            Set.of("AGENTICORE_API_KEYS", "GITHUB_APP_PRIVATE_KEY", "GITHUB_APP_PRIVATE_KEY_BASE64");
+    public static final Set<String> DEFAULT_DENIED_ENVIRONMENT = Set.of(
+            "AGENTICORE_API_KEYS",
+            "AGENTICORE_API_KEY",
+            "GITHUB_APP_PRIVATE_KEY",
+            "GITHUB_APP_PRIVATE_KEY_BASE64",
+            "GITHUB_APP_PRIVATE_KEY_PATH",
+            "REDIS_URL");
 
     /**
      * Applies the defaults to null or blank values.

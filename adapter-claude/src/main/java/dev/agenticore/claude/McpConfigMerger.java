@@ -33,8 +33,15 @@ final class McpConfigMerger {
         try {
             root = Json.mapper().readTree(file.toFile());
         } catch (JsonProcessingException e) {
+            // The parser's message quotes the file's content, so only the position is reported.
+            String where = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
             throw new AgentStartException(
-                    "MCP configuration " + file + " (" + origin + ") is not valid JSON: " + e.getOriginalMessage(), e);
+                    "MCP configuration " + file + " (" + origin + ") is not valid JSON" + where
+                            + "; fix the file or leave " + origin + " empty",
+                    e);
         } catch (IOException e) {
             throw new AgentStartException(
                     "cannot read MCP configuration " + file + " (" + origin + "): " + e.getMessage(), e);

@@ -31,12 +31,24 @@ public final class JobEventRoutes implements RouteGroup {
     private final JobService jobs;
     private final JobEventFeed feed;
     private final Duration keepAliveInterval;
+    private final StreamLimiter streams;
 
-    /** Creates the route; a comment is sent after {@code keepAliveInterval} without events. */
+    /** Creates the route with a limit of 200 open streams. */
     public JobEventRoutes(JobService jobs, JobEventFeed feed, Duration keepAliveInterval) {
+        this(jobs, feed, keepAliveInterval, new StreamLimiter(200));
+    }
+
+    /**
+     * Creates the route.
+     *
+     * @param keepAliveInterval quiet time after which a comment line is sent
+     * @param streams the cap on open streams, shared with other streaming routes
+     */
+    public JobEventRoutes(JobService jobs, JobEventFeed feed, Duration keepAliveInterval, StreamLimiter streams) {
         this.jobs = jobs;
         this.feed = feed;
         this.keepAliveInterval = keepAliveInterval;
+        this.streams = streams;
     }
 
     @Override
@@ -50,6 +62,15 @@ public final class JobEventRoutes implements RouteGroup {
         String resumeFrom = ctx.header("Last-Event-ID") != null ? ctx.header("Last-Event-ID") : ctx.queryParam("after");
         long after = QueryParameters.longValue("Last-Event-ID", resumeFrom, 0);
 
+        streams.acquire();
+        try {
+            streamAdmitted(ctx, jobId, after);
+        } finally {
+            streams.release();
+        }
+    }
+
+    private void streamAdmitted(Context ctx, String jobId, long after) throws IOException {
         ctx.status(200);
         ctx.res().setContentType("text/event-stream;charset=utf-8");
         ctx.res().setHeader("Cache-Control", "no-cache");

@@ -26,6 +26,7 @@ import dev.agenticore.rest.JobEventRoutes;
 import dev.agenticore.rest.JobRoutes;
 import dev.agenticore.rest.ProfileRoutes;
 import dev.agenticore.rest.RestServer;
+import dev.agenticore.rest.StreamLimiter;
 import dev.agenticore.rest.WorktreeRoutes;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,6 +44,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AgenticoreServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AgenticoreServer.class);
+    /** Event streams open at once on one server; more get 503 until one closes. */
+    static final int MAX_EVENT_STREAMS = 200;
 
     private final ServerConfig config;
     private final JobWorker worker;
@@ -82,6 +85,7 @@ public final class AgenticoreServer implements AutoCloseable {
         JobEventLog eventLog = adapters.eventLog();
         ProfileCatalog profiles = adapters.profiles();
         AgentRunner runner = adapters.agentRunner();
+        requireDefaultProfile(config, profiles);
         RedisCluster redis = adapters.redis();
         JobQueue queue = redis != null ? redis.queue() : new InMemoryJobQueue();
         JobEventFeed feed = new JobEventFeed(eventLog);
@@ -103,6 +107,7 @@ public final class AgenticoreServer implements AutoCloseable {
         JobService jobs = new JobService(
                 store, queue, new ProfileRouter(profiles, config.defaultProfile()), runningJobs, config.jobs(), clock);
 
+        jobs.setAdmission(worker::isTakingJobs);
         McpTools mcpTools = new McpTools(jobs, worktrees, profiles);
         AtomicReference<McpEndpoints> mcpEndpoints = new AtomicReference<>();
         McpHttpSettings mcpSettings = mcpSettings(config);
@@ -112,9 +117,10 @@ public final class AgenticoreServer implements AutoCloseable {
         RestServer.Builder builder = RestServer.builder(config.rest())
                 .routes(new HealthRoutes(() -> health(config, redis, worker, jobs, agentMode)))
                 .routes(new JobRoutes(jobs))
-                .routes(new JobEventRoutes(jobs, feed, Duration.ofSeconds(15)))
+                .routes(new JobEventRoutes(jobs, feed, Duration.ofSeconds(15), new StreamLimiter(MAX_EVENT_STREAMS)))
                 .routes(new ProfileRoutes(profiles))
                 .routes(new WorktreeRoutes(worktrees))
+                .customize(javalin -> javalin.jetty.threadPool = threadPool())
                 .customize(javalin -> javalin.jetty.modifyServletContextHandler(
                         handler -> mcpEndpoints.set(McpEndpoints.mount(handler, mcpTools, mcpSettings))));
         if (agentMode != null) {
@@ -210,6 +216,27 @@ public final class AgenticoreServer implements AutoCloseable {
         log.info("Stopped");
     }
 
+    /**
+     * Returns the HTTP thread pool. Event streams hold a thread each while open and are capped at
+     * {@link #MAX_EVENT_STREAMS}, so the pool keeps as many threads again for every other request.
+     */
+    private static org.eclipse.jetty.util.thread.QueuedThreadPool threadPool() {
+        org.eclipse.jetty.util.thread.QueuedThreadPool pool =
+                new org.eclipse.jetty.util.thread.QueuedThreadPool(2 * MAX_EVENT_STREAMS + 50, 8);
+        pool.setName("agenticore-http");
+        return pool;
+    }
+
+    private static void requireDefaultProfile(ServerConfig config, ProfileCatalog profiles) {
+        if (profiles.find(config.defaultProfile()).isEmpty()) {
+            String available = profiles.list().stream()
+                    .map(dev.agenticore.core.profile.Profile::name)
+                    .collect(java.util.stream.Collectors.joining(", "));
+            throw new ConfigException("AGENTICORE_DEFAULT_PROFILE '" + config.defaultProfile()
+                    + "' does not exist; choose one of: " + available);
+        }
+    }
+
     private static McpHttpSettings mcpSettings(ServerConfig config) {
         ApiKeyAuthentication keys = new ApiKeyAuthentication(config.rest().apiKeys());
         return McpHttpSettings.defaults(keys::admits)
@@ -241,6 +268,7 @@ public final class AgenticoreServer implements AutoCloseable {
             details.put("queued", null);
         }
         details.put("max_parallel_jobs", config.jobs().maxParallelJobs());
+        details.putIfAbsent("draining", !worker.isTakingJobs());
         if (agentMode != null) {
             details.putAll(agentMode.healthDetails());
         }

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
  * at once with {@code --cancel}.
  */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "drain",
         description = "Stop a node of a Redis cluster from taking jobs and wait until its running jobs end.")
 final class DrainCommand implements Callable<Integer> {

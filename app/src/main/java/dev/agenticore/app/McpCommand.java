@@ -12,7 +12,10 @@ import picocli.CommandLine.Spec;
  * {@code agenticore mcp}: serves the MCP tools over standard input and output, running jobs in this
  * process. Standard output carries only the protocol; logs go to standard error.
  */
-@Command(name = "mcp", description = "Serve the MCP tools over stdio, for AI clients that start Agenticore themselves.")
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "mcp",
+        description = "Serve the MCP tools over stdio, for AI clients that start Agenticore themselves.")
 final class McpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

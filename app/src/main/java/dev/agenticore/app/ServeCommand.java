@@ -11,7 +11,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code agenticore serve}: runs the server until SIGTERM or SIGINT. */
-@Command(name = "serve", description = "Start the server: REST API, job worker and file store.")
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "serve",
+        description = "Start the server: REST API, job worker and file store.")
 final class ServeCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 

@@ -78,10 +78,11 @@ public record ServerConfig(
                 ? ConfigSource.load(environment, configFile, true)
                 : ConfigSource.load(environment, home.resolve("config.yml"), false);
 
+        validateLogLevel(source.string("AGENTICORE_LOG_LEVEL", null, "INFO"));
         RestSettings rest = new RestSettings(
-                source.string("AGENTICORE_HOST", "server.host", "127.0.0.1"),
+                host(source.string("AGENTICORE_HOST", "server.host", "127.0.0.1")),
                 source.integer("AGENTICORE_PORT", "server.port", 8200, 0, 65_535),
-                source.list("AGENTICORE_API_KEYS", "server.api_keys"),
+                apiKeys(source, environment),
                 source.integer(
                         "AGENTICORE_MAX_BODY_BYTES",
                         "server.max_body_bytes",
@@ -96,7 +97,8 @@ public record ServerConfig(
                 seconds(source, "AGENTICORE_WAIT_LIMIT", "server.wait_limit", 3600),
                 source.string("AGENTICORE_POD_NAME", "repos.pod_name", hostname()),
                 source.bool("AGENTICORE_ALLOW_FILE_URLS", "repos.allow_file_urls", false),
-                seconds(source, "AGENTICORE_SWEEP_INTERVAL", "repos.sweep_interval", 60));
+                seconds(source, "AGENTICORE_SWEEP_INTERVAL", "repos.sweep_interval", 60),
+                mcpFileRoots(source, home));
         return new ServerConfig(
                 home,
                 source.path("AGENTICORE_JOBS_DIR", "repos.jobs_dir", home.resolve("jobs")),
@@ -217,6 +219,46 @@ public record ServerConfig(
         } catch (IllegalArgumentException e) {
             throw new ConfigException("invalid Redis setting: " + e.getMessage(), e);
         }
+    }
+
+    private static void validateLogLevel(String level) {
+        if (!Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF")
+                .contains(level.toUpperCase(java.util.Locale.ROOT))) {
+            throw new ConfigException(
+                    "AGENTICORE_LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR or OFF, got '" + level + "'");
+        }
+    }
+
+    private static String host(String host) {
+        java.util.regex.Matcher ipv4 = java.util.regex.Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)\\.(\\d+)")
+                .matcher(host);
+        boolean badAddress = ipv4.matches()
+                && java.util.stream.IntStream.rangeClosed(1, 4).anyMatch(i -> Integer.parseInt(ipv4.group(i)) > 255);
+        if (badAddress || host.isBlank() || !host.matches("[A-Za-z0-9.:\\[\\]%_-]+")) {
+            throw new ConfigException("AGENTICORE_HOST must be an IP address or host name to listen on, such as"
+                    + " 127.0.0.1 or 0.0.0.0, got '" + host + "'");
+        }
+        return host;
+    }
+
+    private static List<String> apiKeys(ConfigSource source, Map<String, String> environment) {
+        List<String> keys = source.list("AGENTICORE_API_KEYS", "server.api_keys");
+        String raw = environment.get("AGENTICORE_API_KEYS");
+        if (keys.isEmpty() && raw != null && !raw.isBlank()) {
+            throw new ConfigException("AGENTICORE_API_KEYS is set but holds no key; give comma-separated keys, or unset"
+                    + " it to turn authentication off");
+        }
+        return keys;
+    }
+
+    private static List<Path> mcpFileRoots(ConfigSource source, Path home) {
+        List<String> configured = source.list("AGENTICORE_MCP_FILE_ROOTS", "claude.mcp_file_roots");
+        if (configured.isEmpty()) {
+            return List.of(home.resolve("mcp"));
+        }
+        return configured.stream()
+                .map(path -> Path.of(path).toAbsolutePath().normalize())
+                .toList();
     }
 
     private static GitHubSettings github(Map<String, String> environment) {

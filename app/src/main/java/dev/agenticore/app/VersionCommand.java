@@ -6,7 +6,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code agenticore version}: prints the version. */
-@Command(name = "version", description = "Print the version and exit.")
+@Command(mixinStandardHelpOptions = true, name = "version", description = "Print the version and exit.")
 final class VersionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

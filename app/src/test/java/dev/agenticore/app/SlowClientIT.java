@@ -72,4 +72,45 @@ class SlowClientIT {
             assertThat(server.get("/health").get("status").asText()).isEqualTo("ok");
         }
     }
+
+    @Test
+    void idleEventStreamsAreCappedAndHealthStillAnswers() throws Exception {
+        try (ServerHarness server = ServerHarness.withStandIn(home, Map.of())) {
+            String id = server.submit("{\"task\": \"sleep forever\"}").get("id").asText();
+            List<Socket> streams = new ArrayList<>();
+            int admitted = 0;
+            int refused = 0;
+            for (int i = 0; i < AgenticoreServer.MAX_EVENT_STREAMS + 10; i++) {
+                Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.server.port());
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream()
+                        .write(("GET /jobs/" + id + "/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
+                String statusLine = new java.io.BufferedReader(
+                                new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                        .readLine();
+                if (statusLine.contains(" 200")) {
+                    admitted++;
+                } else if (statusLine.contains(" 503")) {
+                    refused++;
+                }
+                streams.add(socket);
+            }
+
+            HttpResponse<String> health = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(server.uri("/health"))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+
+            assertThat(admitted).isEqualTo(AgenticoreServer.MAX_EVENT_STREAMS);
+            assertThat(refused).isEqualTo(10);
+            assertThat(health.statusCode()).isEqualTo(200);
+            for (Socket socket : streams) {
+                socket.close();
+            }
+            server.delete("/jobs/" + id);
+        }
+    }
 }

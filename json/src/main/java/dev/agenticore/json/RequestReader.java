@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
  * InvalidRequestException} that names the field and what was expected.
  */
 public final class RequestReader {
+    private static final int MAX_NESTING = 200;
+
     private RequestReader() {}
 
     /**
@@ -85,7 +87,16 @@ public final class RequestReader {
             return new InvalidRequestException(
                     field, "field '" + field + "' must be " + describe(mismatch.getTargetType()));
         }
-        return new InvalidRequestException(field, "field '" + field + "' is invalid: " + e.getOriginalMessage());
+        return new InvalidRequestException(field, "field '" + field + "' is invalid: " + plain(e.getOriginalMessage()));
+    }
+
+    /** Keeps the first line of a parser message and drops its source excerpt and feature names. */
+    private static String plain(String message) {
+        String firstLine = message == null ? "" : message.lines().findFirst().orElse("");
+        int source = firstLine.indexOf(" at [Source");
+        String trimmed = source >= 0 ? firstLine.substring(0, source) : firstLine;
+        return trimmed.replaceAll("\\s*\\((?:StreamReadFeature|JsonReadFeature|DeserializationFeature)[^)]*\\)", "")
+                .replaceAll("`[A-Za-z.]+\\.get[A-Za-z]+\\(\\)`", "the limit");
     }
 
     private static String fieldPath(JsonMappingException e) {

@@ -62,8 +62,9 @@ public final class WorktreeBodies {
                     "paths", "field 'paths' must be an array of strings or a comma-separated string");
         }
         JsonNode age = body.path("max_age_hours");
-        if (!age.isMissingNode() && !age.isNull() && !age.canConvertToExactIntegral()) {
-            throw new InvalidRequestException("max_age_hours", "field 'max_age_hours' must be an integer");
+        if (!age.isMissingNode() && !age.isNull() && !(age.isIntegralNumber() && age.canConvertToInt())) {
+            throw new InvalidRequestException(
+                    "max_age_hours", "field 'max_age_hours' must be a whole number of hours, got " + age);
         }
         return new CleanupRequest(paths, age.isMissingNode() || age.isNull() ? 0 : age.asInt());
     }
@@ -146,7 +147,7 @@ public final class WorktreeBodies {
         if (!node.isTextual()) {
             throw new InvalidRequestException(field, "field '" + field + "' must be a string");
         }
-        return node.asText().trim();
+        return node.asText().strip();
     }
 
     private static void rejectUnknown(JsonNode body, Set<String> accepted) {

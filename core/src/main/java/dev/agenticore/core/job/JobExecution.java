@@ -190,7 +190,7 @@ final class JobExecution {
         context.put("Task", job.task());
         context.put("Repo", job.repoUrl());
         context.put("Branch", job.branch().isEmpty() ? job.baseRef() : job.branch());
-        List<Path> mcpFiles = job.filePath().isEmpty() ? List.of() : List.of(Path.of(job.filePath()));
+        List<Path> mcpFiles = job.filePath().isEmpty() ? List.of() : List.of(checkedMcpFile(job.filePath()));
         return new AgentInvocation(
                 job.id(),
                 job.task(),
@@ -201,6 +201,32 @@ final class JobExecution {
                 context,
                 mcpFiles,
                 Map.of());
+    }
+
+    /**
+     * Resolves symbolic links in a job's {@code file_path} and checks that the file still lies in an
+     * allowed directory, so a link placed there cannot point the agent at another file.
+     */
+    private Path checkedMcpFile(String filePath) {
+        Path real;
+        try {
+            real = Path.of(filePath).toRealPath();
+        } catch (java.io.IOException e) {
+            throw new dev.agenticore.core.workspace.WorkspaceException(
+                    "file_path " + filePath + " does not exist or cannot be read");
+        }
+        boolean allowed = settings.mcpFileRoots().stream().anyMatch(root -> {
+            try {
+                return real.startsWith(root.toRealPath());
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        if (!allowed) {
+            throw new dev.agenticore.core.workspace.WorkspaceException(
+                    "file_path " + filePath + " resolves outside the directories of AGENTICORE_MCP_FILE_ROOTS");
+        }
+        return real;
     }
 
     private void onEvent(String jobId, AgentEvent event) {

@@ -34,7 +34,7 @@ public record JobRequest(
         task = task == null ? "" : task;
         repoUrl = trimToEmpty(repoUrl);
         profile = trimToEmpty(profile);
-        baseRef = baseRef == null ? DEFAULT_BASE_REF : baseRef.trim();
+        baseRef = baseRef == null ? DEFAULT_BASE_REF : baseRef.strip();
         sessionId = trimToEmpty(sessionId);
         filePath = trimToEmpty(filePath);
         worktreeId = trimToEmpty(worktreeId);
@@ -70,6 +70,7 @@ public record JobRequest(
     }
 
     private static String trimToEmpty(String value) {
-        return value == null ? "" : value.trim();
+        // strip() removes white space only, so control characters stay and validation rejects them.
+        return value == null ? "" : value.strip();
     }
 }

@@ -1,6 +1,8 @@
 package dev.agenticore.core.job;
 
 import dev.agenticore.core.InvalidRequestException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** Checks a {@link JobRequest} and rejects it with a message that names the field and the fix. */
@@ -13,10 +15,22 @@ public final class JobRequestValidator {
     private static final int MAX_PATH_LENGTH = 4096;
 
     private final boolean allowFileUrls;
+    private final List<Path> mcpFileRoots;
 
-    /** Creates a validator; {@code allowFileUrls} decides whether {@code file://} repositories pass. */
+    /** Creates a validator that rejects {@code file://} repositories and every {@code file_path}. */
     public JobRequestValidator(boolean allowFileUrls) {
+        this(allowFileUrls, List.of());
+    }
+
+    /**
+     * Creates a validator.
+     *
+     * @param allowFileUrls whether {@code file://} repositories pass
+     * @param mcpFileRoots directories a {@code file_path} must lie in
+     */
+    public JobRequestValidator(boolean allowFileUrls, List<Path> mcpFileRoots) {
         this.allowFileUrls = allowFileUrls;
+        this.mcpFileRoots = List.copyOf(mcpFileRoots);
     }
 
     /**
@@ -38,7 +52,7 @@ public final class JobRequestValidator {
         }
         requireMatch("session_id", request.sessionId(), SESSION_ID, "a Claude session id such as a UUID");
         requireMatch("worktree_id", request.worktreeId(), WORKTREE_ID, "an id returned by prepare_worktree");
-        validateFilePath(request.filePath());
+        validateFilePath(request.filePath(), mcpFileRoots);
         if (request.createRepo() && request.repoUrl().isEmpty()) {
             throw new InvalidRequestException(
                     "create_repo", "create_repo is true but repo_url is empty; name the repository to create");
@@ -46,6 +60,11 @@ public final class JobRequestValidator {
     }
 
     private static void validateTask(String task) {
+        if (task.chars().anyMatch(c -> (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f)) {
+            throw new InvalidRequestException(
+                    "task",
+                    "task contains a control character such as NUL; send plain text with line breaks and tabs only");
+        }
         if (task.isBlank()) {
             throw new InvalidRequestException("task", "task must not be blank; describe what the agent should do");
         }
@@ -56,15 +75,24 @@ public final class JobRequestValidator {
         }
     }
 
-    private static void validateFilePath(String path) {
+    private static void validateFilePath(String path, List<Path> roots) {
         if (path.isEmpty()) {
             return;
         }
-        if (path.length() > MAX_PATH_LENGTH || path.indexOf('\0') >= 0 || path.startsWith("-")) {
+        if (path.length() > MAX_PATH_LENGTH || path.chars().anyMatch(c -> c < 0x20) || path.startsWith("-")) {
             throw invalid("file_path", abbreviate(path), "use an absolute path to a .mcp.json file");
         }
-        if (!path.startsWith("/")) {
-            throw invalid("file_path", path, "it must be an absolute path to a .mcp.json file");
+        if (!path.startsWith("/") || !path.endsWith(".json")) {
+            throw invalid("file_path", path, "it must be an absolute path to a .json file such as .mcp.json");
+        }
+        Path normalized = Path.of(path).normalize();
+        if (roots.stream().noneMatch(normalized::startsWith)) {
+            throw invalid(
+                    "file_path",
+                    path,
+                    roots.isEmpty()
+                            ? "MCP files are disabled; list their directories in AGENTICORE_MCP_FILE_ROOTS to allow them"
+                            : "it must lie in one of the directories of AGENTICORE_MCP_FILE_ROOTS: " + roots);
         }
     }
 

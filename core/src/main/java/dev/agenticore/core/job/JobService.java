@@ -32,6 +32,7 @@ public final class JobService {
     private final JobSettings settings;
     private final Clock clock;
     private final JobRequestValidator validator;
+    private volatile java.util.function.BooleanSupplier admitting = () -> true;
 
     /** Creates the service over its ports. */
     public JobService(
@@ -47,7 +48,7 @@ public final class JobService {
         this.runningJobs = runningJobs;
         this.settings = settings;
         this.clock = clock;
-        this.validator = new JobRequestValidator(settings.allowFileUrls());
+        this.validator = new JobRequestValidator(settings.allowFileUrls(), settings.mcpFileRoots());
     }
 
     /**
@@ -60,6 +61,11 @@ public final class JobService {
     public Job submit(JobRequest request) {
         validator.validate(request);
         Profile profile = router.route(request.profile());
+        if (!admitting.getAsBoolean()) {
+            throw new CapacityExceededException(
+                    "this server is draining or shutting down and takes no new jobs; retry later or use another node",
+                    FULL_QUEUE_RETRY);
+        }
         if (queue.size() >= settings.maxQueuedJobs()) {
             throw new CapacityExceededException(
                     "the job queue is full (" + settings.maxQueuedJobs() + " jobs waiting); retry later",
@@ -145,6 +151,14 @@ public final class JobService {
             job = get(id);
         }
         return job;
+    }
+
+    /**
+     * Sets the check that decides whether submissions are taken; while it answers false, {@link
+     * #submit} throws {@link CapacityExceededException}. By default every submission is taken.
+     */
+    public void setAdmission(java.util.function.BooleanSupplier check) {
+        this.admitting = check;
     }
 
     /** Returns the number of jobs waiting in the queue. */

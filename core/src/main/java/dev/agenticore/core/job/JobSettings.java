@@ -1,6 +1,8 @@
 package dev.agenticore.core.job;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,6 +16,7 @@ import java.util.Objects;
  * @param podName name of this node, recorded on the jobs it runs
  * @param allowFileUrls whether {@code file://} repository URLs are accepted
  * @param sweepInterval how often expired jobs are looked for
+ * @param mcpFileRoots directories a job's {@code file_path} must lie in; empty rejects every {@code file_path}
  */
 public record JobSettings(
         int maxParallelJobs,
@@ -23,7 +26,8 @@ public record JobSettings(
         Duration waitLimit,
         String podName,
         boolean allowFileUrls,
-        Duration sweepInterval) {
+        Duration sweepInterval,
+        List<Path> mcpFileRoots) {
 
     public JobSettings {
         if (maxParallelJobs < 1) {
@@ -37,6 +41,11 @@ public record JobSettings(
         requirePositive(waitLimit, "wait_limit");
         requirePositive(sweepInterval, "sweep_interval");
         Objects.requireNonNull(podName, "podName must not be null");
+        mcpFileRoots = mcpFileRoots == null
+                ? List.of()
+                : mcpFileRoots.stream()
+                        .map(path -> path.toAbsolutePath().normalize())
+                        .toList();
     }
 
     /** Returns the defaults: 3 parallel jobs, 1000 queued, 600 s idle, one day TTL, 1 hour wait. */
@@ -49,49 +58,120 @@ public record JobSettings(
                 Duration.ofHours(1),
                 podName,
                 false,
-                Duration.ofMinutes(1));
+                Duration.ofMinutes(1),
+                List.of());
     }
 
     /** Returns a copy with another parallel job limit. */
     public JobSettings withMaxParallelJobs(int value) {
         return new JobSettings(
-                value, maxQueuedJobs, idleTimeout, jobTtl, waitLimit, podName, allowFileUrls, sweepInterval);
+                value,
+                maxQueuedJobs,
+                idleTimeout,
+                jobTtl,
+                waitLimit,
+                podName,
+                allowFileUrls,
+                sweepInterval,
+                mcpFileRoots);
     }
 
     /** Returns a copy with another queue limit. */
     public JobSettings withMaxQueuedJobs(int value) {
         return new JobSettings(
-                maxParallelJobs, value, idleTimeout, jobTtl, waitLimit, podName, allowFileUrls, sweepInterval);
+                maxParallelJobs,
+                value,
+                idleTimeout,
+                jobTtl,
+                waitLimit,
+                podName,
+                allowFileUrls,
+                sweepInterval,
+                mcpFileRoots);
     }
 
     /** Returns a copy with another idle timeout. */
     public JobSettings withIdleTimeout(Duration value) {
         return new JobSettings(
-                maxParallelJobs, maxQueuedJobs, value, jobTtl, waitLimit, podName, allowFileUrls, sweepInterval);
+                maxParallelJobs,
+                maxQueuedJobs,
+                value,
+                jobTtl,
+                waitLimit,
+                podName,
+                allowFileUrls,
+                sweepInterval,
+                mcpFileRoots);
     }
 
     /** Returns a copy with another time to live. */
     public JobSettings withJobTtl(Duration value) {
         return new JobSettings(
-                maxParallelJobs, maxQueuedJobs, idleTimeout, value, waitLimit, podName, allowFileUrls, sweepInterval);
+                maxParallelJobs,
+                maxQueuedJobs,
+                idleTimeout,
+                value,
+                waitLimit,
+                podName,
+                allowFileUrls,
+                sweepInterval,
+                mcpFileRoots);
     }
 
     /** Returns a copy with another wait limit. */
     public JobSettings withWaitLimit(Duration value) {
         return new JobSettings(
-                maxParallelJobs, maxQueuedJobs, idleTimeout, jobTtl, value, podName, allowFileUrls, sweepInterval);
+                maxParallelJobs,
+                maxQueuedJobs,
+                idleTimeout,
+                jobTtl,
+                value,
+                podName,
+                allowFileUrls,
+                sweepInterval,
+                mcpFileRoots);
     }
 
     /** Returns a copy that accepts, or rejects, {@code file://} repository URLs. */
     public JobSettings withAllowFileUrls(boolean value) {
         return new JobSettings(
-                maxParallelJobs, maxQueuedJobs, idleTimeout, jobTtl, waitLimit, podName, value, sweepInterval);
+                maxParallelJobs,
+                maxQueuedJobs,
+                idleTimeout,
+                jobTtl,
+                waitLimit,
+                podName,
+                value,
+                sweepInterval,
+                mcpFileRoots);
     }
 
     /** Returns a copy with another sweep interval. */
     public JobSettings withSweepInterval(Duration value) {
         return new JobSettings(
-                maxParallelJobs, maxQueuedJobs, idleTimeout, jobTtl, waitLimit, podName, allowFileUrls, value);
+                maxParallelJobs,
+                maxQueuedJobs,
+                idleTimeout,
+                jobTtl,
+                waitLimit,
+                podName,
+                allowFileUrls,
+                value,
+                mcpFileRoots);
+    }
+
+    /** Returns a copy whose jobs may name {@code .mcp.json} files under the given directories. */
+    public JobSettings withMcpFileRoots(List<Path> value) {
+        return new JobSettings(
+                maxParallelJobs,
+                maxQueuedJobs,
+                idleTimeout,
+                jobTtl,
+                waitLimit,
+                podName,
+                allowFileUrls,
+                sweepInterval,
+                value);
     }
 
     private static void requirePositive(Duration value, String name) {

@@ -131,6 +131,11 @@ public final class JobWorker implements RunningJobs, AutoCloseable {
         draining = value;
     }
 
+    /** Returns whether the worker takes new jobs: started, not stopping and not draining. */
+    public boolean isTakingJobs() {
+        return accepting && !draining;
+    }
+
     /** Returns whether the worker is paused by {@link #setDraining}. */
     public boolean isDraining() {
         return draining;

@@ -32,6 +32,12 @@ public final class RepositoryWorkspace implements JobWorkspace {
     public PreparedWorkspace prepare(Job job, Profile profile) {
         PreparedWorkspace own = scratch.prepare(job, profile);
         if (!job.worktreeId().isEmpty()) {
+            Worktree prepared = worktrees.get(job.worktreeId());
+            if (!job.repoUrl().isEmpty()
+                    && !git.repositoryKey(job.repoUrl()).equals(git.repositoryKey(prepared.repoUrl()))) {
+                throw new WorkspaceException("worktree " + prepared.id() + " belongs to " + prepared.repoUrl()
+                        + ", not " + job.repoUrl() + "; leave repo_url empty or name the worktree's repository");
+            }
             Worktree claimed = worktrees.claim(job.worktreeId(), job.id());
             return new PreparedWorkspace(
                     Path.of(claimed.path()), own.configDirectory(), claimed.branch(), claimed.id());

@@ -1,5 +1,6 @@
 package dev.agenticore.core.workspace;
 
+import dev.agenticore.core.ConflictException;
 import dev.agenticore.core.InvalidRequestException;
 import dev.agenticore.core.job.GitRefNames;
 import dev.agenticore.core.job.RepositoryUrls;
@@ -10,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -23,6 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class WorktreeService {
     private static final Logger log = LoggerFactory.getLogger(WorktreeService.class);
+    /** Largest accepted age threshold: ten years. */
+    public static final int MAX_AGE_HOURS = 87_600;
 
     private final GitWorkspace git;
     private final WorktreeStore store;
@@ -70,8 +74,9 @@ public final class WorktreeService {
     public Worktree claim(String id, String jobId) {
         Worktree current = get(id);
         if (current.status() != Worktree.Status.READY) {
-            throw new WorkspaceException("worktree " + id + " is "
-                    + current.status().wireName() + ", not ready; prepare a new one with prepare_worktree");
+            throw new WorkspaceException(
+                    "worktree " + id + " is " + current.status().wireName()
+                            + ", not ready; prepare a new one with POST /worktrees or the prepare_worktree tool");
         }
         if (!java.nio.file.Files.isDirectory(Path.of(current.path()))) {
             store.update(id, w -> w.failed("its directory " + w.path() + " no longer exists"));
@@ -104,11 +109,14 @@ public final class WorktreeService {
      * @throws InvalidRequestException when neither is given or the age is negative
      */
     public List<WorktreeRemoval> cleanup(List<String> paths, int maxAgeHours) {
-        if (maxAgeHours < 0) {
-            throw new InvalidRequestException("max_age_hours", "max_age_hours must be 0 or more, got " + maxAgeHours);
+        if (maxAgeHours < 0 || maxAgeHours > MAX_AGE_HOURS) {
+            throw new InvalidRequestException(
+                    "max_age_hours",
+                    "max_age_hours must be between 0 and " + MAX_AGE_HOURS + " hours, got " + maxAgeHours);
         }
         if (paths.isEmpty() && maxAgeHours == 0) {
-            throw new InvalidRequestException("paths", "no worktrees to remove: provide paths or max_age_hours");
+            throw new InvalidRequestException(
+                    "paths", "no worktrees to remove: provide paths, or max_age_hours greater than 0");
         }
         Set<String> targets = new LinkedHashSet<>(paths);
         if (maxAgeHours > 0) {
@@ -127,10 +135,26 @@ public final class WorktreeService {
         if (worktree.path().isEmpty() || worktree.status() == Worktree.Status.REMOVED) {
             return new WorktreeRemoval(worktree.path(), false, "worktree " + id + " has no directory to remove");
         }
+        if (worktree.status() == Worktree.Status.IN_USE || worktree.status() == Worktree.Status.PREPARING) {
+            throw new ConflictException(inUse(worktree));
+        }
         return removePath(worktree.path());
     }
 
+    private static String inUse(Worktree worktree) {
+        String user = worktree.jobId().isEmpty() ? "being prepared" : "in use by job " + worktree.jobId();
+        return "worktree " + worktree.id() + " at " + worktree.path() + " is " + user
+                + "; cancel the job or wait for it to end, then remove the worktree";
+    }
+
     private WorktreeRemoval removePath(String path) {
+        Optional<Worktree> busy = store.list().stream()
+                .filter(w -> w.path().equals(path))
+                .filter(w -> w.status() == Worktree.Status.IN_USE || w.status() == Worktree.Status.PREPARING)
+                .findFirst();
+        if (busy.isPresent()) {
+            return new WorktreeRemoval(path, false, inUse(busy.get()));
+        }
         try {
             git.removeWorktree(Path.of(path));
         } catch (InvalidRequestException | GitException | java.nio.file.InvalidPathException e) {
