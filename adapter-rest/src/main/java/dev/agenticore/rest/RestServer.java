@@ -33,6 +33,7 @@ public final class RestServer implements AutoCloseable {
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = settings.maxBodyBytes();
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.http.prefer405over404 = true;
             config.router.ignoreTrailingSlashes = true;
             config.requestLogger.http((ctx, millis) -> RequestLog.completed(ctx, millis, listeners));

@@ -1,0 +1,40 @@
+package dev.agenticore.rest;
+
+import dev.agenticore.json.Json;
+import dev.agenticore.json.ResponseBodies;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Jetty's handler for errors that happen before a route runs (a malformed URI, a request line or
+ * header over the limit): it answers with the same JSON envelope as the routes instead of an HTML
+ * page, and never with a stack trace.
+ */
+final class JsonErrorHandler extends ErrorHandler {
+
+    JsonErrorHandler() {
+        setShowStacks(false);
+    }
+
+    @Override
+    protected void generateResponse(
+            Request request, Response response, int code, String message, Throwable cause, Callback callback)
+            throws IOException {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.write(true, ByteBuffer.wrap(body(code, message)), callback);
+    }
+
+    private static byte[] body(int code, String message) {
+        String reason = message == null || message.isBlank() ? HttpStatus.getMessage(code) : message;
+        String text = "the request was rejected before it reached a route (" + code + " " + reason
+                + "); check the URL, the header sizes and the encoding";
+        return Json.write(ResponseBodies.error(text)).getBytes(StandardCharsets.UTF_8);
+    }
+}
