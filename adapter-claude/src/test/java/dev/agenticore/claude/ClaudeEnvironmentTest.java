@@ -23,14 +23,21 @@ class ClaudeEnvironmentTest {
                 "REDIS_URL", "redis://127.0.0.1:6379",
                 "AGENTICORE_API_KEYS", "k1",
                 "GITHUB_APP_PRIVATE_KEY", "pem",
-                "GITHUB_APP_PRIVATE_KEY_BASE64", "cGVt");
+                "GITHUB_APP_PRIVATE_KEY_BASE64", "cGVt",
+                "GITHUB_APP_PRIVATE_KEY_PATH", "/keys/app.pem",
+                "GITHUB_TOKEN", "ghs_token");
 
         Map<String, String> environment = ClaudeEnvironment.build(server, ClaudeCodeSettings.defaults(), INVOCATION);
 
         assertThat(environment).containsEntry("PATH", "/usr/bin");
-        assertThat(environment).containsEntry("REDIS_URL", "redis://127.0.0.1:6379");
+        assertThat(environment).containsEntry("GITHUB_TOKEN", "ghs_token");
         assertThat(environment)
-                .doesNotContainKeys("AGENTICORE_API_KEYS", "GITHUB_APP_PRIVATE_KEY", "GITHUB_APP_PRIVATE_KEY_BASE64");
+                .doesNotContainKeys(
+                        "REDIS_URL",
+                        "AGENTICORE_API_KEYS",
+                        "GITHUB_APP_PRIVATE_KEY",
+                        "GITHUB_APP_PRIVATE_KEY_BASE64",
+                        "GITHUB_APP_PRIVATE_KEY_PATH");
     }
 
     @Test

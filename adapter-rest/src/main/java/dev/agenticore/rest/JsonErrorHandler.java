@@ -28,6 +28,8 @@ final class JsonErrorHandler extends ErrorHandler {
             Request request, Response response, int code, String message, Throwable cause, Callback callback)
             throws IOException {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        // Jetty drops the connection after a request it could not route, so clients must not reuse it.
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.write(true, ByteBuffer.wrap(body(code, message)), callback);
     }
 

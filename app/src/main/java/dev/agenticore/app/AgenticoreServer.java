@@ -107,7 +107,8 @@ public final class AgenticoreServer implements AutoCloseable {
         JobService jobs = new JobService(
                 store, queue, new ProfileRouter(profiles, config.defaultProfile()), runningJobs, config.jobs(), clock);
 
-        jobs.setAdmission(worker::isTakingJobs);
+        // A node of a cluster keeps taking submissions while it drains: other nodes run them.
+        jobs.setAdmission(() -> redis != null || worker.isTakingJobs());
         McpTools mcpTools = new McpTools(jobs, worktrees, profiles);
         AtomicReference<McpEndpoints> mcpEndpoints = new AtomicReference<>();
         McpHttpSettings mcpSettings = mcpSettings(config);

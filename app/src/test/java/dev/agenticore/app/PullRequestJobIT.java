@@ -251,7 +251,8 @@ class PullRequestJobIT {
                 .allSatisfy(item -> assertThat(item.get("success").asBoolean()).isFalse());
         assertThat(outside.resolve("keep.txt")).exists();
         JsonNode empty = harness.post("/worktrees/cleanup", "{}");
-        assertThat(empty.get("error").asText()).isEqualTo("no worktrees to remove: provide paths or max_age_hours");
+        assertThat(empty.get("error").asText())
+                .isEqualTo("no worktrees to remove: provide paths, or max_age_hours greater than 0");
     }
 
     @Test
