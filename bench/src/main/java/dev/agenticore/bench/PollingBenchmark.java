@@ -22,13 +22,69 @@ final class PollingBenchmark {
                     .asText();
             file = measure(server, "/jobs/" + id);
         }
+        LoadResult redis = null;
+        Process redisServer = startRedis(bench);
+        if (redisServer != null) {
+            try (ServerUnderTest server = ServerUnderTest.agenticore(
+                    bench.jar(),
+                    bench.standInServer(
+                            "polling-redis",
+                            java.util.Map.of(
+                                    "REDIS_URL",
+                                    "redis://127.0.0.1:" + redisPort,
+                                    "AGENTICORE_POD_NAME",
+                                    "bench-redis")),
+                    bench.log())) {
+                String id = server.post("/jobs", "{\"task\": \"poll me\"}")
+                        .get("job")
+                        .get("id")
+                        .asText();
+                redis = measure(server, "/jobs/" + id);
+            } finally {
+                redisServer.destroy();
+                redisServer.waitFor();
+            }
+        }
         LoadResult hello;
         try (ServerUnderTest server = ServerUnderTest.helloWorld(bench.log())) {
             hello = measure(server, "/hello");
         }
         return "| store | requests/s | p50 | p99 | ratio to hello-world |\n|---|---|---|---|---|\n"
                 + row("file store, `GET /jobs/{id}`", file, hello)
+                + (redis == null
+                        ? "| Redis store | skipped: redis-server not found | | | |\n"
+                        : row("Redis store, `GET /jobs/{id}`", redis, hello))
                 + row("bare Javalin hello-world", hello, hello);
+    }
+
+    private static int redisPort;
+
+    /** Starts a throw-away redis-server on a free loopback port, or returns null when none is installed. */
+    private static Process startRedis(Bench bench) throws Exception {
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            redisPort = socket.getLocalPort();
+        }
+        Process process;
+        try {
+            process = new ProcessBuilder(
+                            "redis-server",
+                            "--port",
+                            Integer.toString(redisPort),
+                            "--bind",
+                            "127.0.0.1",
+                            "--save",
+                            "",
+                            "--appendonly",
+                            "no")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(bench.log().toFile()))
+                    .start();
+        } catch (java.io.IOException e) {
+            return null;
+        }
+        Thread.sleep(500);
+        return process;
     }
 
     private static LoadResult measure(ServerUnderTest server, String path) throws InterruptedException {
