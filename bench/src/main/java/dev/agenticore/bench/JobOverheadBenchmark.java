@@ -1,6 +1,5 @@
 package dev.agenticore.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.agenticore.testkit.anthropic.ClaudeCodeCli;
 import dev.agenticore.testkit.anthropic.Reply;
 import dev.agenticore.testkit.anthropic.ScriptedAnthropicApi;
@@ -13,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One task with a text reply run through the server (submit to terminal status, seen by polling
- * every 2 ms) against the real Claude Code CLI run directly with the profile's main flags, both
- * against the scripted model on loopback. Runs alternate; the first two of each are warm-up.
+ * One task with a text reply run through the server (submit to terminal status, seen on the job's
+ * event stream) against the real Claude Code CLI run directly with the flags the runner gives it for
+ * the {@code code} profile, both against the scripted model on loopback. Runs alternate; the first
+ * two of each are warm-up.
  */
 final class JobOverheadBenchmark {
     private static final int RUNS = 12;
@@ -37,6 +37,7 @@ final class JobOverheadBenchmark {
             List<Long> direct = new ArrayList<>();
             try (ServerUnderTest server = ServerUnderTest.agenticore(bench.jar(), environment, bench.log())) {
                 Path directWork = bench.directory("overhead-direct");
+                List<String> profileFlags = profileFlags(home, bench.directory("overhead-direct-config"));
                 for (int i = 0; i < RUNS; i++) {
                     long server0 = System.nanoTime();
                     awaitEnd(
@@ -47,7 +48,7 @@ final class JobOverheadBenchmark {
                                     .asText());
                     long serverTime = System.nanoTime() - server0;
                     long direct0 = System.nanoTime();
-                    runDirect(claude, directWork, model.baseUrl(), claudeHome);
+                    runDirect(claude, directWork, model.baseUrl(), claudeHome, profileFlags);
                     long directTime = System.nanoTime() - direct0;
                     if (i >= WARM_UP) {
                         viaServer.add(serverTime);
@@ -64,26 +65,34 @@ final class JobOverheadBenchmark {
         }
     }
 
-    private static void runDirect(Path claude, Path work, String baseUrl, Path home) throws Exception {
-        Process process = ClaudeCodeCli.processBuilder(
-                        claude,
-                        work,
-                        baseUrl,
-                        home,
-                        List.of(
-                                "--model",
-                                "sonnet",
-                                "--max-turns",
-                                "80",
-                                "--dangerously-skip-permissions",
-                                "--effort",
-                                "high",
-                                "--output-format",
-                                "stream-json",
-                                "--verbose",
-                                "-p",
-                                "--",
-                                "say done"))
+    /**
+     * Returns the configuration flags the runner adds for the bundled {@code code} profile, pointing
+     * at the profile files the server extracted, so the direct run loads the same configuration.
+     */
+    private static List<String> profileFlags(Path serverHome, Path config) throws Exception {
+        Path profile = serverHome.resolve("bundled-profiles").resolve("code").resolve(".claude");
+        Path mcp = config.resolve(".mcp.json");
+        Files.writeString(mcp, "{\"mcpServers\": {}}");
+        String instructions = Files.readString(profile.resolve("CLAUDE.md"));
+        return List.of(
+                "--settings",
+                profile.resolve("settings.json").toString(),
+                "--mcp-config",
+                mcp.toString(),
+                "--strict-mcp-config",
+                "--add-dir",
+                config.toString(),
+                "--append-system-prompt",
+                instructions + "\n\nJob: direct | Task: say done | Branch: main");
+    }
+
+    private static void runDirect(Path claude, Path work, String baseUrl, Path home, List<String> profileFlags)
+            throws Exception {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--model", "sonnet", "--max-turns", "80", "--dangerously-skip-permissions", "--effort", "high"));
+        arguments.addAll(profileFlags);
+        arguments.addAll(List.of("--output-format", "stream-json", "--verbose", "-p", "--", "say done"));
+        Process process = ClaudeCodeCli.processBuilder(claude, work, baseUrl, home, arguments)
                 .redirectErrorStream(true)
                 .start();
         process.getInputStream().readAllBytes();
@@ -92,17 +101,24 @@ final class JobOverheadBenchmark {
         }
     }
 
+    /**
+     * Waits for the job's event stream to end, which it does right after the terminal state is
+     * stored; unlike polling, this puts no load on the server while the CLI runs.
+     */
     private static void awaitEnd(ServerUnderTest server, String id) throws Exception {
-        while (true) {
-            JsonNode job = server.get("/jobs/" + id).get("job");
-            String status = job.get("status").asText();
-            if (status.equals("succeeded")) {
-                return;
+        java.net.http.HttpResponse<java.util.stream.Stream<String>> stream = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(server.uri("/jobs/" + id + "/events"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofLines());
+        try (java.util.stream.Stream<String> lines = stream.body()) {
+            String end = lines.dropWhile(line -> !line.equals("event: end"))
+                    .skip(1)
+                    .findFirst()
+                    .orElse("");
+            if (!end.contains("succeeded")) {
+                throw new IllegalStateException("job " + id + " did not succeed: " + end);
             }
-            if (!status.equals("queued") && !status.equals("running")) {
-                throw new IllegalStateException("the job ended " + status + ": " + job.get("error"));
-            }
-            Thread.sleep(2);
         }
     }
 
