@@ -147,7 +147,7 @@ public final class JobService {
         Job job = get(id);
         while (!job.status().isTerminal() && System.nanoTime() - deadline < 0) {
             sleep(Math.min(pause, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
-            pause = Math.min(pause * 2, 500);
+            pause = Math.min(pause * 2, 50);
             job = get(id);
         }
         return job;
