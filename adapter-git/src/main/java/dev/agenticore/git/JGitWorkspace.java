@@ -3,6 +3,7 @@ package dev.agenticore.git;
 import dev.agenticore.core.InvalidRequestException;
 import dev.agenticore.core.workspace.GitException;
 import dev.agenticore.core.workspace.GitWorkspace;
+import dev.agenticore.core.workspace.RepositoryLocks;
 import dev.agenticore.core.workspace.WorktreeCheckout;
 import dev.agenticore.core.workspace.WorktreeInfo;
 import java.io.IOException;
@@ -59,9 +60,17 @@ public final class JGitWorkspace implements GitWorkspace {
      * @param tokens supplies the token for HTTPS remotes on each remote operation, or empty for none
      */
     public JGitWorkspace(GitSettings settings, Supplier<Optional<String>> tokens) {
+        this(settings, tokens, RepositoryLocks.NONE);
+    }
+
+    /**
+     * Creates a workspace whose mirror fetches also take a lock shared with other nodes, for nodes
+     * of a cluster that share one repository cache.
+     */
+    public JGitWorkspace(GitSettings settings, Supplier<Optional<String>> tokens, RepositoryLocks sharedLocks) {
         this.settings = Objects.requireNonNull(settings, "settings must not be null");
         this.tokens = Objects.requireNonNull(tokens, "tokens must not be null");
-        this.mirrors = new MirrorCache(settings.reposRoot());
+        this.mirrors = new MirrorCache(settings.reposRoot(), sharedLocks);
         this.registry = new WorktreeRegistry(settings.reposRoot(), settings.worktreeRoot());
         this.inventory = new WorktreeInventory(settings.reposRoot(), settings.worktreeRoot());
         this.commands = new WorktreeCommands(settings, this::access);

@@ -1,6 +1,7 @@
 package dev.agenticore.git;
 
 import dev.agenticore.core.workspace.GitException;
+import dev.agenticore.core.workspace.RepositoryLocks;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -44,10 +45,16 @@ final class MirrorCache {
     private static final String ORIGIN_HEAD = ORIGIN_PREFIX + Constants.HEAD;
 
     private final Path reposRoot;
+    private final RepositoryLocks sharedLocks;
     private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     MirrorCache(Path reposRoot) {
+        this(reposRoot, RepositoryLocks.NONE);
+    }
+
+    MirrorCache(Path reposRoot, RepositoryLocks sharedLocks) {
         this.reposRoot = reposRoot;
+        this.sharedLocks = sharedLocks;
     }
 
     Path mirrorDirectory(String key) {
@@ -72,9 +79,14 @@ final class MirrorCache {
             try (FileChannel channel =
                     FileChannel.open(mirror.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
                 FileLock fileLock = channel.lock();
+                RepositoryLocks.Held shared = null;
                 try {
+                    shared = sharedLocks.lock(key);
                     fetchLocked(mirror, access);
                 } finally {
+                    if (shared != null) {
+                        shared.close();
+                    }
                     fileLock.release();
                 }
             }

@@ -72,6 +72,27 @@ public final class RedisCluster implements AutoCloseable {
     }
 
     /** Returns the named locks. */
+    /**
+     * Returns repository locks over Redis: a fetch of one mirror waits up to five minutes for the
+     * lock, which expires after five minutes if its owner dies.
+     */
+    public dev.agenticore.core.workspace.RepositoryLocks repositoryLocks() {
+        return key -> {
+            try {
+                RedisLocks.Lock lock = locks.acquire(
+                                "repo:" + key, java.time.Duration.ofMinutes(5), java.time.Duration.ofMinutes(5))
+                        .orElseThrow(() -> new dev.agenticore.core.workspace.GitException(
+                                "another node held the lock of repository " + key
+                                        + " for five minutes; retry the job"));
+                return lock::close;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new dev.agenticore.core.workspace.GitException(
+                        "interrupted while waiting for the lock of repository " + key, e);
+            }
+        };
+    }
+
     public RedisLocks locks() {
         return locks;
     }

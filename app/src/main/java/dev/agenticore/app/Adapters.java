@@ -61,10 +61,10 @@ public record Adapters(
         Clock clock = Clock.systemUTC();
         GitHubCodeHost github = new GitHubCodeHost(config.github(), clock);
         ClaudeCodeRunner runner = new ClaudeCodeRunner(config.claude());
-        JGitWorkspace git = new JGitWorkspace(config.git(), github::gitToken);
         if (config.redis() != null) {
             RedisCluster redis =
                     RedisCluster.connect(config.redis(), config.jobs().podName(), clock);
+            JGitWorkspace git = new JGitWorkspace(config.git(), github::gitToken, redis.repositoryLocks());
             return new Adapters(
                     redis.jobStore(),
                     redis.eventLog(),
@@ -75,6 +75,7 @@ public record Adapters(
                     github,
                     redis);
         }
+        JGitWorkspace git = new JGitWorkspace(config.git(), github::gitToken);
         return new Adapters(
                 new FileJobStore(config.jobsDir()),
                 new FileJobEventLog(config.jobsDir(), clock),
