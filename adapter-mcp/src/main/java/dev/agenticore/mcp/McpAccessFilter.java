@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Guards the MCP servlets, which Javalin's own before-handlers never see: rejects a foreign {@code
- * Host} or {@code Origin} with 403, then a missing or wrong API key with 401.
+ * Host} or {@code Origin} with 403, then a missing or wrong API key with 401. A message posted to
+ * {@link McpEndpoints#MESSAGE_PATH} for an SSE session opened with a valid key needs no key itself.
  */
 final class McpAccessFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
@@ -26,6 +27,7 @@ final class McpAccessFilter extends HttpFilter {
 
     private final transient ApiKeyCheck apiKeyCheck;
     private final transient OriginPolicy originPolicy;
+    private final transient AuthenticatedSseSessions sseSessions = new AuthenticatedSseSessions();
 
     McpAccessFilter(McpHttpSettings settings) {
         this.apiKeyCheck = settings.apiKeyCheck();
@@ -43,22 +45,55 @@ final class McpAccessFilter extends HttpFilter {
             return;
         }
         String queryKey = queryKey(request.getQueryString());
-        if (!apiKeyCheck.admits(request.getHeader("X-Api-Key"), request.getHeader("Authorization"), queryKey)) {
-            log.debug("Rejected {} {} without a valid API key", request.getMethod(), request.getRequestURI());
-            send(response, HttpServletResponse.SC_UNAUTHORIZED, UNAUTHORIZED_BODY);
+        if (apiKeyCheck.admits(request.getHeader("X-Api-Key"), request.getHeader("Authorization"), queryKey)) {
+            if (isSseStream(request)) {
+                HttpServletResponse recording = sseSessions.recording(response);
+                chain.doFilter(request, recording);
+                sseSessions.forgetWhenClosed(request, recording);
+            } else {
+                chain.doFilter(request, response);
+            }
             return;
         }
-        chain.doFilter(request, response);
+        if (isMessageOfAuthenticatedSession(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        log.debug("Rejected {} {} without a valid API key", request.getMethod(), request.getRequestURI());
+        send(response, HttpServletResponse.SC_UNAUTHORIZED, UNAUTHORIZED_BODY);
+    }
+
+    private static boolean isSseStream(HttpServletRequest request) {
+        return request.getMethod().equals("GET") && path(request).equals(McpEndpoints.SSE_PATH);
+    }
+
+    private boolean isMessageOfAuthenticatedSession(HttpServletRequest request) {
+        return request.getMethod().equals("POST")
+                && path(request).equals(McpEndpoints.MESSAGE_PATH)
+                && sseSessions.contains(queryParameter(request.getQueryString(), "sessionId"));
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     private static String queryKey(String queryString) {
+        return queryParameter(queryString, "api_key");
+    }
+
+    /**
+     * Returns a decoded query parameter, read from the query string alone: {@code
+     * getParameter} would read a form body, which the MCP servlets read as JSON.
+     */
+    static String queryParameter(String queryString, String name) {
         if (queryString == null) {
             return null;
         }
+        String prefix = name + "=";
         for (String pair : queryString.split("&")) {
-            if (pair.startsWith("api_key=")) {
+            if (pair.startsWith(prefix)) {
                 try {
-                    return URLDecoder.decode(pair.substring("api_key=".length()), StandardCharsets.UTF_8);
+                    return URLDecoder.decode(pair.substring(prefix.length()), StandardCharsets.UTF_8);
                 } catch (IllegalArgumentException e) {
                     return null;
                 }

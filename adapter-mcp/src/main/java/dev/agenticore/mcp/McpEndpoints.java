@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The MCP endpoints on the REST API's Jetty: Streamable HTTP at {@value #STREAMABLE_PATH}, and the
  * legacy HTTP+SSE transport with its event stream at {@value #SSE_PATH} and messages posted to
- * {@value #MESSAGE_PATH}. One servlet filter checks API keys, {@code Host} and {@code Origin} on all
- * three paths. Mount it from Javalin's configuration:
+ * {@value #MESSAGE_PATH}. On all three paths one servlet filter checks API keys, {@code Host} and
+ * {@code Origin}, and a second one checks the body size and the JSON-RPC message and turns every
+ * error into a JSON-RPC error object. Mount it from Javalin's configuration:
  *
  * <pre>{@code
  * RestServer.builder(settings).customize(config -> config.jetty.modifyServletContextHandler(
@@ -33,6 +34,12 @@ public final class McpEndpoints implements AutoCloseable {
     public static final String MESSAGE_PATH = "/messages";
 
     private static final Logger log = LoggerFactory.getLogger(McpEndpoints.class);
+    /**
+     * The SDK's own body limit, lifted: {@link McpProtocolFilter} reads every body first and rejects
+     * one over {@link McpHttpSettings#maxBodyBytes()} with 413, which the SDK's check would answer
+     * with another status.
+     */
+    private static final int SDK_MAX_REQUEST_SIZE = Integer.MAX_VALUE;
 
     private final List<McpSyncServer> servers;
 
@@ -53,12 +60,14 @@ public final class McpEndpoints implements AutoCloseable {
                 .jsonMapper(McpServers.PROTOCOL_JSON)
                 .mcpEndpoint(STREAMABLE_PATH)
                 .keepAliveInterval(settings.keepAliveInterval())
+                .maxRequestSize(SDK_MAX_REQUEST_SIZE)
                 .build();
         HttpServletSseServerTransportProvider sse = HttpServletSseServerTransportProvider.builder()
                 .jsonMapper(McpServers.PROTOCOL_JSON)
                 .sseEndpoint(SSE_PATH)
                 .messageEndpoint(MESSAGE_PATH)
                 .keepAliveInterval(settings.keepAliveInterval())
+                .maxRequestSize(SDK_MAX_REQUEST_SIZE)
                 .build();
         List<McpSyncServer> servers = List.of(McpServers.build(streamable, tools), McpServers.build(sse, tools));
 
@@ -66,7 +75,7 @@ public final class McpEndpoints implements AutoCloseable {
         // connection when its idle timeout passes without pending I/O, so a run_task call that waits
         // for a job outlasts the connector's idle timeout; LongToolCallIT checks it on both transports.
         addServlets(handler, streamable, sse);
-        addAccessFilter(handler, settings);
+        addFilters(handler, settings);
         log.info(
                 "MCP endpoints mounted at {} (Streamable HTTP) and {} with {} (HTTP+SSE)",
                 STREAMABLE_PATH,
@@ -85,13 +94,19 @@ public final class McpEndpoints implements AutoCloseable {
         handler.addServlet(sseHolder, MESSAGE_PATH);
     }
 
-    private static void addAccessFilter(ServletContextHandler handler, McpHttpSettings settings) {
-        FilterHolder filter = new FilterHolder(new McpAccessFilter(settings));
-        filter.setName("mcp-access");
-        filter.setAsyncSupported(true);
+    /** Adds the access filter, then the protocol filter; Jetty runs them in the order they were added. */
+    private static void addFilters(ServletContextHandler handler, McpHttpSettings settings) {
+        FilterHolder access = new FilterHolder(new McpAccessFilter(settings));
+        access.setName("mcp-access");
+        access.setAsyncSupported(true);
+        FilterHolder protocol = new FilterHolder(new McpProtocolFilter(settings.maxBodyBytes()));
+        protocol.setName("mcp-protocol");
+        protocol.setAsyncSupported(true);
         EnumSet<DispatcherType> dispatches = EnumSet.of(DispatcherType.REQUEST);
-        for (String path : List.of(STREAMABLE_PATH + "/*", SSE_PATH + "/*", MESSAGE_PATH + "/*")) {
-            handler.addFilter(filter, path, dispatches);
+        for (FilterHolder filter : List.of(access, protocol)) {
+            for (String path : List.of(STREAMABLE_PATH + "/*", SSE_PATH + "/*", MESSAGE_PATH + "/*")) {
+                handler.addFilter(filter, path, dispatches);
+            }
         }
     }
 

@@ -10,7 +10,10 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +87,48 @@ class McpAccessTest {
         HttpResponse<String> response = fixture.send(initialize("/mcp?api_key=wrong"));
 
         assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void sseSessionOpenedWithQueryKeyAcceptsMessages() throws Exception {
+        HttpResponse<Stream<String>> stream = fixture.client.send(
+                request("/sse?api_key=" + McpFixture.KEY)
+                        .header("Accept", "text/event-stream")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofLines());
+        try (Stream<String> lines = stream.body()) {
+            Iterator<String> events = lines.iterator();
+            String endpoint = nextData(events);
+
+            assertThat(stream.statusCode()).isEqualTo(200);
+            assertThat(endpoint).startsWith("/messages?sessionId=").doesNotContain("api_key");
+            HttpResponse<String> initialize = fixture.send(request(endpoint)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(INITIALIZE)));
+            assertThat(initialize.statusCode()).as(initialize.body()).isEqualTo(200);
+            assertThat(nextData(events)).contains("\"serverInfo\"");
+        }
+    }
+
+    @Test
+    void messageForSessionOfOtherStreamNeedsKey() throws Exception {
+        HttpResponse<String> response = fixture.send(request("/messages?sessionId=" + UUID.randomUUID())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(INITIALIZE)));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    /** Returns the data of the next event on an SSE stream. */
+    private static String nextData(Iterator<String> lines) {
+        while (lines.hasNext()) {
+            String line = lines.next();
+            if (line.startsWith("data:")) {
+                return line.substring("data:".length()).strip();
+            }
+        }
+        throw new AssertionError("the SSE stream ended before the next event");
     }
 
     @Test

@@ -40,8 +40,10 @@ final class McpFixture implements AutoCloseable {
     McpFixture(InMemoryServices services, List<String> apiKeys, Duration jettyIdleTimeout) {
         this.services = services;
         ApiKeyAuthentication authentication = new ApiKeyAuthentication(apiKeys);
-        McpHttpSettings mcpSettings = McpHttpSettings.defaults(authentication::admits);
-        server = RestServer.builder(RestSettings.loopback(0).withApiKeys(apiKeys))
+        RestSettings restSettings = RestSettings.loopback(0).withApiKeys(apiKeys);
+        McpHttpSettings mcpSettings =
+                McpHttpSettings.defaults(authentication::admits).withMaxBodyBytes(restSettings.maxBodyBytes());
+        server = RestServer.builder(restSettings)
                 .routes(new JobRoutes(services.jobs))
                 .routes(new ProfileRoutes(services.profiles))
                 .routes(new WorktreeRoutes(services.worktrees))

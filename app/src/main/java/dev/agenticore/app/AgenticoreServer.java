@@ -243,7 +243,8 @@ public final class AgenticoreServer implements AutoCloseable {
         return McpHttpSettings.defaults(keys::admits)
                 .withAllowedHosts(config.mcp().allowedHosts())
                 .withAllowedOrigins(config.mcp().allowedOrigins())
-                .withDnsRebindingProtection(config.mcp().dnsRebindingProtection());
+                .withDnsRebindingProtection(config.mcp().dnsRebindingProtection())
+                .withMaxBodyBytes(config.rest().maxBodyBytes());
     }
 
     private void closeRedis() {

@@ -1,0 +1,313 @@
+package dev.agenticore.mcp;
+
+import dev.agenticore.json.Json;
+import io.modelcontextprotocol.spec.McpSchema;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the errors of the MCP endpoints as short JSON-RPC error objects, after {@link
+ * McpAccessFilter} has let the request through. It rejects the requests that the MCP SDK 2.2.0
+ * handles badly (a body over the size limit, invalid UTF-8 or JSON, a wrong method, missing headers)
+ * before the SDK receives them. It also replaces the error responses that the SDK still sends,
+ * which the SDK writes as a serialized exception with its stack trace or as Jetty's HTML error page.
+ */
+final class McpProtocolFilter extends HttpFilter {
+    /**
+     * JSON-RPC code for an unknown or ended MCP session, from the range that JSON-RPC 2.0 leaves to
+     * servers (-32000 to -32099).
+     */
+    static final int SESSION_NOT_FOUND = -32001;
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger log = LoggerFactory.getLogger(McpProtocolFilter.class);
+    private static final String SESSION_HEADER = "Mcp-Session-Id";
+    /** The HTTP methods that each MCP path serves, besides {@code OPTIONS}. */
+    private static final Map<String, List<String>> ALLOWED_METHODS = Map.of(
+            McpEndpoints.STREAMABLE_PATH, List.of("GET", "POST", "DELETE"),
+            McpEndpoints.SSE_PATH, List.of("GET"),
+            McpEndpoints.MESSAGE_PATH, List.of("POST"));
+
+    private static final String NO_SESSION =
+            "no MCP session: send initialize first and pass the Mcp-Session-Id" + " header it returns";
+
+    private final long maxBodyBytes;
+
+    McpProtocolFilter(long maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        List<String> allowed = ALLOWED_METHODS.get(path);
+        if (allowed == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String method = request.getMethod();
+        if (method.equals("OPTIONS")) {
+            response.setHeader("Allow", String.join(", ", allowed) + ", OPTIONS");
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            return;
+        }
+        if (!allowed.contains(method)) {
+            response.setHeader("Allow", String.join(", ", allowed) + ", OPTIONS");
+            String message = method + " is not allowed on " + path + "; use " + String.join(" or ", allowed);
+            send(
+                    response,
+                    HttpServletResponse.SC_METHOD_NOT_ALLOWED,
+                    null,
+                    McpSchema.ErrorCodes.INVALID_REQUEST,
+                    message);
+            return;
+        }
+        try {
+            if (method.equals("POST")) {
+                handlePost(request, response, chain, path);
+            } else {
+                checkSessionHeaders(request, path);
+                forward(request, response, chain, path, null);
+            }
+        } catch (RejectedRequestException e) {
+            log.debug("Rejected {} {} with {}: {}", method, path, e.status, e.getMessage());
+            if (e.status == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE) {
+                // The rest of the body stays unread, so the connection cannot carry another request.
+                response.setHeader("Connection", "close");
+            }
+            send(response, e.status, e.id, e.code, e.getMessage());
+        }
+    }
+
+    private void handlePost(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String path)
+            throws IOException, ServletException {
+        byte[] body = readBody(request);
+        JsonRpcMessages.Message message;
+        try {
+            message = JsonRpcMessages.check(decodeUtf8(body));
+        } catch (JsonRpcMessages.InvalidMessageException e) {
+            throw new RejectedRequestException(HttpServletResponse.SC_BAD_REQUEST, e.id(), e.code(), e.getMessage());
+        }
+        if (path.equals(McpEndpoints.STREAMABLE_PATH)) {
+            checkStreamablePost(request, message);
+        } else if (McpAccessFilter.queryParameter(request.getQueryString(), "sessionId") == null) {
+            throw new RejectedRequestException(
+                    HttpServletResponse.SC_BAD_REQUEST,
+                    message.id(),
+                    McpSchema.ErrorCodes.INVALID_REQUEST,
+                    "missing sessionId query parameter: open the SSE stream at " + McpEndpoints.SSE_PATH
+                            + " and post to the endpoint URL its first event names");
+        }
+        forward(new CachedBodyRequest(request, body), response, chain, path, message);
+    }
+
+    private void forward(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            FilterChain chain,
+            String path,
+            JsonRpcMessages.Message message)
+            throws IOException, ServletException {
+        ErrorCapturingResponse capturing = new ErrorCapturingResponse(response);
+        chain.doFilter(request, capturing);
+        int status = capturing.errorStatus();
+        if (status == 0) {
+            return;
+        }
+        if (request.isAsyncStarted()) {
+            // NOTE: the SDK 2.2.0 sets no error status after it starts a stream; this branch only logs.
+            log.warn("MCP servlet set status {} on {} {} after starting a stream", status, request.getMethod(), path);
+            return;
+        }
+        Object id = message == null ? null : message.id();
+        String sdkMessage = sdkMessage(capturing.capturedBody());
+        if (status >= 500 && message != null && message.isResponse()) {
+            // The SDK fails with 500 when a client sends a response to a request it never made.
+            log.debug("Rejected a response to an unknown request on {}: {}", path, sdkMessage);
+            send(
+                    response,
+                    HttpServletResponse.SC_BAD_REQUEST,
+                    id,
+                    McpSchema.ErrorCodes.INVALID_REQUEST,
+                    "no server request with id " + id + " is waiting for a response in this session");
+            return;
+        }
+        if (status >= 500) {
+            log.warn("MCP servlet failed on {} {} with {}: {}", request.getMethod(), path, status, sdkMessage);
+        } else {
+            log.debug("MCP servlet responded to {} {} with {}: {}", request.getMethod(), path, status, sdkMessage);
+        }
+        send(response, status, id, errorCode(status), describe(status, path));
+    }
+
+    private static void checkStreamablePost(HttpServletRequest request, JsonRpcMessages.Message message) {
+        String accept = request.getHeader("Accept");
+        if (accept == null || !accept.contains("application/json") || !accept.contains("text/event-stream")) {
+            throw new RejectedRequestException(
+                    HttpServletResponse.SC_BAD_REQUEST,
+                    message.id(),
+                    McpSchema.ErrorCodes.INVALID_REQUEST,
+                    "the Accept header must list both application/json and text/event-stream");
+        }
+        boolean initialize = message.isRequest() && McpSchema.METHOD_INITIALIZE.equals(message.method());
+        if (!initialize && isBlank(request.getHeader(SESSION_HEADER))) {
+            throw new RejectedRequestException(
+                    HttpServletResponse.SC_BAD_REQUEST, message.id(), McpSchema.ErrorCodes.INVALID_REQUEST, NO_SESSION);
+        }
+    }
+
+    /** Checks a {@code GET} or {@code DELETE} of the Streamable HTTP endpoint. The SSE stream needs no check. */
+    private static void checkSessionHeaders(HttpServletRequest request, String path) {
+        if (!path.equals(McpEndpoints.STREAMABLE_PATH)) {
+            return;
+        }
+        if (request.getMethod().equals("GET")) {
+            String accept = request.getHeader("Accept");
+            if (accept == null || !accept.contains("text/event-stream")) {
+                throw new RejectedRequestException(
+                        HttpServletResponse.SC_BAD_REQUEST,
+                        null,
+                        McpSchema.ErrorCodes.INVALID_REQUEST,
+                        "GET " + path + " opens an event stream: the Accept header must list text/event-stream");
+            }
+        }
+        if (isBlank(request.getHeader(SESSION_HEADER))) {
+            throw new RejectedRequestException(
+                    HttpServletResponse.SC_BAD_REQUEST, null, McpSchema.ErrorCodes.INVALID_REQUEST, NO_SESSION);
+        }
+    }
+
+    /** Reads the body, at most {@link #maxBodyBytes} of it. */
+    private byte[] readBody(HttpServletRequest request) throws IOException {
+        long declared = request.getContentLengthLong();
+        if (declared > maxBodyBytes) {
+            throw tooLarge();
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
+        byte[] buffer = new byte[8192];
+        try (InputStream in = request.getInputStream()) {
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                if (body.size() + (long) read > maxBodyBytes) {
+                    throw tooLarge();
+                }
+                body.write(buffer, 0, read);
+            }
+        }
+        return body.toByteArray();
+    }
+
+    private RejectedRequestException tooLarge() {
+        return new RejectedRequestException(
+                HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                null,
+                McpSchema.ErrorCodes.INVALID_REQUEST,
+                "the request body is larger than " + maxBodyBytes + " bytes");
+    }
+
+    private static String decodeUtf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new RejectedRequestException(
+                    HttpServletResponse.SC_BAD_REQUEST,
+                    null,
+                    McpSchema.ErrorCodes.PARSE_ERROR,
+                    "the request body is not valid UTF-8; send JSON encoded as UTF-8");
+        }
+    }
+
+    /** Returns the message of the SDK's serialized error, or the start of its body when it has none. */
+    private static String sdkMessage(String body) {
+        try {
+            String message =
+                    Json.mapper().readTree(body).at("/jsonRpcError/message").asText("");
+            if (!message.isEmpty()) {
+                return message;
+            }
+        } catch (IOException e) {
+            // Not JSON, such as a body left empty by sendError.
+        }
+        return body.length() > 200 ? body.substring(0, 200) + "..." : body;
+    }
+
+    private static int errorCode(int status) {
+        if (status == HttpServletResponse.SC_NOT_FOUND) {
+            return SESSION_NOT_FOUND;
+        }
+        return status >= 500 ? McpSchema.ErrorCodes.INTERNAL_ERROR : McpSchema.ErrorCodes.INVALID_REQUEST;
+    }
+
+    /** Describes an error status that the MCP servlet set, for the client. */
+    private static String describe(int status, String path) {
+        return switch (status) {
+            case HttpServletResponse.SC_NOT_FOUND ->
+                path.equals(McpEndpoints.MESSAGE_PATH)
+                        ? "MCP session not found: its SSE stream has closed; open a new one at " + McpEndpoints.SSE_PATH
+                        : "MCP session not found: it was deleted or timed out, or the server restarted; send"
+                                + " initialize without an Mcp-Session-Id header to start a new one";
+            case HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE -> "the Content-Type header must be application/json";
+            case HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE -> "the request body is too large";
+            case HttpServletResponse.SC_SERVICE_UNAVAILABLE -> "the MCP server is shutting down; retry later";
+            default ->
+                status >= 500
+                        ? "internal error while handling the MCP request; the server log has the details"
+                        : "invalid MCP request (HTTP status " + status + ")";
+        };
+    }
+
+    private static void send(HttpServletResponse response, int status, Object id, int code, String message)
+            throws IOException {
+        byte[] body = JsonRpcMessages.errorBody(id, code, message).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setContentLength(body.length);
+        try {
+            response.getOutputStream().write(body);
+        } catch (IllegalStateException e) {
+            // The servlet took the writer before it set the error status.
+            response.getWriter().write(new String(body, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** A request rejected before it reaches the MCP servlet. */
+    private static final class RejectedRequestException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        private final int status;
+        private final transient Object id;
+        private final int code;
+
+        RejectedRequestException(int status, Object id, int code, String message) {
+            super(message, null, false, false);
+            this.status = status;
+            this.id = id;
+            this.code = code;
+        }
+    }
+}
