@@ -6,7 +6,10 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,10 +18,13 @@ import org.slf4j.LoggerFactory;
  * The MCP server over standard input and output, for {@code agenticore mcp}: an MCP client starts
  * the process and speaks JSON-RPC on its stdin and stdout. Standard output carries only the
  * protocol, so the caller must send every log to standard error; {@link #run} also points {@code
- * System.out} at standard error while it serves.
+ * System.out} at standard error while it serves. A line that is not a valid JSON-RPC message gets
+ * a JSON-RPC error, and the lines after it are served as usual.
  */
 public final class McpStdioServer {
     private static final Logger log = LoggerFactory.getLogger(McpStdioServer.class);
+    /** Buffer of the pipe from {@link StdioLineFilter} to the SDK transport. */
+    private static final int PIPE_BUFFER_BYTES = 64 * 1024;
 
     private McpStdioServer() {}
 
@@ -44,9 +50,23 @@ public final class McpStdioServer {
      */
     public static void run(McpTools tools, InputStream in, OutputStream out) throws InterruptedException {
         CountDownLatch inputEnded = new CountDownLatch(1);
+        PipedInputStream checkedLines = new PipedInputStream(PIPE_BUFFER_BYTES);
+        PipedOutputStream checkedLinesSink;
+        try {
+            checkedLinesSink = new PipedOutputStream(checkedLines);
+        } catch (IOException e) {
+            throw new UncheckedIOException("connecting a new pipe failed", e);
+        }
         StdioServerTransportProvider transport = new StdioServerTransportProvider(
-                McpServers.PROTOCOL_JSON, new EndSignallingStream(in, inputEnded), out);
+                McpServers.PROTOCOL_JSON,
+                new EndSignallingStream(checkedLines, inputEnded),
+                out,
+                StdioLineFilter.MAX_LINE_BYTES);
         McpSyncServer server = McpServers.build(transport, tools);
+        Thread reader = new Thread(new StdioLineFilter(in, checkedLinesSink, out), "mcp-stdio-input");
+        // A daemon, so that a client that never closes stdin cannot keep the JVM alive after run returns.
+        reader.setDaemon(true);
+        reader.start();
         log.info("MCP server ready on standard input and output");
         try {
             inputEnded.await();
