@@ -35,9 +35,8 @@ public final class McpEndpoints implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(McpEndpoints.class);
     /**
-     * The SDK's own body limit, lifted: {@link McpProtocolFilter} reads every body first and rejects
-     * one over {@link McpHttpSettings#maxBodyBytes()} with 413, which the SDK's check would answer
-     * with another status.
+     * The SDK's own body limit, lifted so that only one limit applies: {@link McpProtocolFilter}
+     * reads every body first and rejects one over {@link McpHttpSettings#maxBodyBytes()} with 413.
      */
     private static final int SDK_MAX_REQUEST_SIZE = Integer.MAX_VALUE;
 

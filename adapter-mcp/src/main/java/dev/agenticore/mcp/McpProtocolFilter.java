@@ -68,7 +68,7 @@ final class McpProtocolFilter extends HttpFilter {
         }
         if (!allowed.contains(method)) {
             response.setHeader("Allow", String.join(", ", allowed) + ", OPTIONS");
-            String message = method + " is not allowed on " + path + "; use " + String.join(" or ", allowed);
+            String message = method + " is not allowed on " + path + "; use " + alternatives(allowed);
             send(
                     response,
                     HttpServletResponse.SC_METHOD_NOT_ALLOWED,
@@ -289,6 +289,15 @@ final class McpProtocolFilter extends HttpFilter {
             // The servlet took the writer before it set the error status.
             response.getWriter().write(new String(body, StandardCharsets.UTF_8));
         }
+    }
+
+    /** Returns {@code "GET"}, {@code "GET or POST"} or {@code "GET, POST or DELETE"}. */
+    private static String alternatives(List<String> methods) {
+        int last = methods.size() - 1;
+        if (last == 0) {
+            return methods.get(0);
+        }
+        return String.join(", ", methods.subList(0, last)) + " or " + methods.get(last);
     }
 
     private static boolean isBlank(String value) {

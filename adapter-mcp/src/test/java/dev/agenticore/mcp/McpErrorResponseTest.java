@@ -173,6 +173,8 @@ class McpErrorResponseTest {
                     .as(response.uri().toString())
                     .isPresent();
         }
+        JsonNode put = Json.mapper().readTree(responses.get(2).body());
+        assertThat(put.at("/error/message").asText()).isEqualTo("PUT is not allowed on /mcp; use GET, POST or DELETE");
     }
 
     @Test
