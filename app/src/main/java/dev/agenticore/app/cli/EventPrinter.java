@@ -45,7 +45,8 @@ public final class EventPrinter {
         return switch (type) {
             case "text_delta", "thinking_delta" -> List.of();
             case "session_started" ->
-                List.of("session " + text(event, "session_id") + " started with model " + text(event, "model"));
+                List.of("session " + text(event, "session_id") + " started"
+                        + (text(event, "model").isEmpty() ? "" : " with model " + text(event, "model")));
             case "text" -> labelled("assistant: ", text(event, "text"));
             case "tool_call" -> List.of("tool " + text(event, "name") + summary(text(event, "input")));
             case "tool_result" ->
@@ -85,7 +86,8 @@ public final class EventPrinter {
         StringBuilder line = new StringBuilder("result: ");
         line.append(event.path("is_error").asBoolean() ? "error" : "success");
         if (event.path("num_turns").isNumber()) {
-            line.append(", ").append(event.get("num_turns").asInt()).append(" turns");
+            int turns = event.get("num_turns").asInt();
+            line.append(", ").append(turns).append(turns == 1 ? " turn" : " turns");
         }
         if (event.path("cost_usd").isNumber()) {
             line.append(", cost ")

@@ -40,7 +40,7 @@ public final class SyncCommand extends ClientCommand {
             throw CliException.usage(
                     "invalid --target '" + target + "'; expected one of " + String.join(", ", Targets.NAMES));
         }
-        ApiResponse response = client().post("/admin/sync", Map.of("target", target), TIMEOUT);
+        ApiResponse response = client().post("/admin/sync?target=" + target, Map.of(), TIMEOUT);
         if (json()) {
             printJson(response);
         }

@@ -133,6 +133,7 @@ class ClientErrorsTest {
 
             assertThat(result.exitCode()).as(result.err()).isZero();
             assertThat(result.out()).contains("bundle").contains("skipped (no url)");
+            assertThat(result.out()).doesNotContain("agentihub");
         }
     }
 
