@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  * which the SDK writes as a serialized exception with its stack trace or as Jetty's HTML error page.
  */
 final class McpProtocolFilter extends HttpFilter {
+    /** Most of an oversized body read and thrown away before the 413 answer: 32 MiB. */
+    private static final long DISCARD_LIMIT_BYTES = 32L * 1024 * 1024;
     /**
      * JSON-RPC code for an unknown or ended MCP session, from the range that JSON-RPC 2.0 leaves to
      * servers (-32000 to -32099).
@@ -87,7 +89,9 @@ final class McpProtocolFilter extends HttpFilter {
         } catch (RejectedRequestException e) {
             log.debug("Rejected {} {} with {}: {}", method, path, e.status, e.getMessage());
             if (e.status == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE) {
-                // The rest of the body stays unread, so the connection cannot carry another request.
+                // Clients that write their whole body before reading only see the answer when the
+                // body was read, so a bounded rest of it is discarded; the connection still closes.
+                discardRest(request);
                 response.setHeader("Connection", "close");
             }
             send(response, e.status, e.id, e.code, e.getMessage());
@@ -193,6 +197,20 @@ final class McpProtocolFilter extends HttpFilter {
     }
 
     /** Reads the body, at most {@link #maxBodyBytes} of it. */
+    private static void discardRest(HttpServletRequest request) {
+        byte[] buffer = new byte[8192];
+        long discarded = 0;
+        try {
+            InputStream in = request.getInputStream();
+            int read;
+            while (discarded < DISCARD_LIMIT_BYTES && (read = in.read(buffer)) >= 0) {
+                discarded += read;
+            }
+        } catch (IOException | IllegalStateException e) {
+            log.debug("Stopped discarding an oversized body: {}", e.getMessage());
+        }
+    }
+
     private byte[] readBody(HttpServletRequest request) throws IOException {
         long declared = request.getContentLengthLong();
         if (declared > maxBodyBytes) {

@@ -23,6 +23,12 @@ final class JsonErrorHandler extends ErrorHandler {
         setShowStacks(false);
     }
 
+    /** Answers with a JSON body for every method, not only GET, POST and HEAD. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(
             Request request, Response response, int code, String message, Throwable cause, Callback callback)
