@@ -14,7 +14,7 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Jetty's handler for errors that happen before a route runs (a malformed URI, a request line or
- * header over the limit): it answers with the same JSON envelope as the routes instead of an HTML
+ * header over the limit): it responds with the same JSON envelope as the routes instead of an HTML
  * page, and never with a stack trace.
  */
 final class JsonErrorHandler extends ErrorHandler {
@@ -23,7 +23,7 @@ final class JsonErrorHandler extends ErrorHandler {
         setShowStacks(false);
     }
 
-    /** Answers with a JSON body for every method, not only GET, POST and HEAD. */
+    /** Returns true, so every method gets a JSON body, not only GET, POST and HEAD. */
     @Override
     public boolean errorPageForMethod(String method) {
         return true;

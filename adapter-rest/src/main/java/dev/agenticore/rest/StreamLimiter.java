@@ -6,7 +6,7 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Caps the number of long-lived streaming responses (server-sent events) open at once. Each such
- * stream holds a server thread for as long as the client stays connected, so without a cap a few
+ * stream keeps a server thread for as long as the client stays connected, so without a cap a few
  * hundred idle clients could take every thread and leave no room for {@code /health} or anything
  * else. Thread-safe.
  */
