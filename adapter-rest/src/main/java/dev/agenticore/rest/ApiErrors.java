@@ -44,7 +44,11 @@ final class ApiErrors {
             send(ctx, 503, "storage is unavailable: " + e.getMessage() + "; retry later");
         });
         routes.exception(HttpResponseException.class, (e, ctx) -> {
-            send(ctx, e.getStatus(), describe(e, ctx, maxBodyBytes));
+            if (e.getStatus() == 413) {
+                rejectOversized(ctx, maxBodyBytes);
+            } else {
+                send(ctx, e.getStatus(), describe(e, ctx, maxBodyBytes));
+            }
         });
         routes.exception(AgenticoreException.class, (e, ctx) -> {
             log.warn("Request {} {} failed", ctx.method(), ctx.path(), e);
@@ -69,6 +73,30 @@ final class ApiErrors {
             case 413 -> "the request body is larger than " + maxBodyBytes + " bytes";
             default -> e.getMessage();
         };
+    }
+
+    /** Most of an oversized body read and thrown away before the 413 answer: 32 MiB. */
+    private static final long DISCARD_LIMIT_BYTES = 32L * 1024 * 1024;
+
+    /**
+     * Answers 413 for a body over the limit. Clients that write their whole body before reading
+     * only see the answer when the body was read, so a bounded rest of it is discarded first; the
+     * connection closes afterwards.
+     */
+    static void rejectOversized(Context ctx, long maxBodyBytes) {
+        byte[] buffer = new byte[8192];
+        long discarded = 0;
+        try {
+            java.io.InputStream in = ctx.req().getInputStream();
+            int read;
+            while (discarded < DISCARD_LIMIT_BYTES && (read = in.read(buffer)) >= 0) {
+                discarded += read;
+            }
+        } catch (java.io.IOException | IllegalStateException e) {
+            log.debug("Stopped discarding an oversized body: {}", e.getMessage());
+        }
+        ctx.header("Connection", "close");
+        send(ctx, 413, "the request body is larger than " + maxBodyBytes + " bytes");
     }
 
     static void send(Context ctx, int status, String message) {

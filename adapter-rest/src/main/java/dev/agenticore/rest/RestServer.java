@@ -92,7 +92,7 @@ public final class RestServer implements AutoCloseable {
         long length = ctx.req().getContentLengthLong();
         if (length > maxBodyBytes) {
             ctx.skipRemainingHandlers();
-            ApiErrors.send(ctx, 413, "the request body is larger than " + maxBodyBytes + " bytes");
+            ApiErrors.rejectOversized(ctx, maxBodyBytes);
         }
     }
 
