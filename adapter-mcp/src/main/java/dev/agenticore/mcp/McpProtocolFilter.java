@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * which the SDK writes as a serialized exception with its stack trace or as Jetty's HTML error page.
  */
 final class McpProtocolFilter extends HttpFilter {
-    /** Most of an oversized body read and thrown away before the 413 answer: 32 MiB. */
+    /** Maximum number of bytes of an oversized body read and discarded before the 413 response: 32 MiB. */
     private static final long DISCARD_LIMIT_BYTES = 32L * 1024 * 1024;
     /**
      * JSON-RPC code for an unknown or ended MCP session, from the range that JSON-RPC 2.0 leaves to
@@ -89,8 +89,8 @@ final class McpProtocolFilter extends HttpFilter {
         } catch (RejectedRequestException e) {
             log.debug("Rejected {} {} with {}: {}", method, path, e.status, e.getMessage());
             if (e.status == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE) {
-                // Clients that write their whole body before reading only see the answer when the
-                // body was read, so a bounded rest of it is discarded; the connection still closes.
+                // Clients that write their whole body before reading see the response only after the
+                // body was read, so a bounded rest of it is discarded. The connection still closes.
                 discardRest(request);
                 response.setHeader("Connection", "close");
             }

@@ -84,7 +84,15 @@ public final class RedisCluster implements AutoCloseable {
                         .orElseThrow(() -> new dev.agenticore.core.workspace.GitException(
                                 "another node held the lock of repository " + key
                                         + " for five minutes; retry the job"));
-                return lock::close;
+                return () -> {
+                    try {
+                        lock.close();
+                    } catch (RuntimeException e) {
+                        // The lock expires by itself after five minutes, so a failed release only delays others.
+                        org.slf4j.LoggerFactory.getLogger(RedisCluster.class)
+                                .warn("Releasing the lock of repository {} failed", key, e);
+                    }
+                };
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new dev.agenticore.core.workspace.GitException(

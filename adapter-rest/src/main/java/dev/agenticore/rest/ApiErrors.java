@@ -34,6 +34,7 @@ final class ApiErrors {
         routes.exception(WorkspaceException.class, (e, ctx) -> send(ctx, 400, e.getMessage()));
         routes.exception(CodeHostException.class, (e, ctx) -> send(ctx, 502, e.getMessage()));
         routes.exception(ConflictException.class, (e, ctx) -> send(ctx, 409, e.getMessage()));
+
         routes.exception(CapacityExceededException.class, (e, ctx) -> {
             ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
             send(ctx, 503, e.getMessage());
@@ -43,6 +44,7 @@ final class ApiErrors {
             ctx.header("Retry-After", "5");
             send(ctx, 503, "storage is unavailable: " + e.getMessage() + "; retry later");
         });
+
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             if (e.getStatus() == 413) {
                 rejectOversized(ctx, maxBodyBytes);
@@ -58,6 +60,7 @@ final class ApiErrors {
             log.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
             send(ctx, 500, "internal error; the server log has the details");
         });
+
         routes.error(404, "*", ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
                 send(ctx, 404, "no route for " + ctx.method() + " " + ctx.path());
@@ -75,12 +78,12 @@ final class ApiErrors {
         };
     }
 
-    /** Most of an oversized body read and thrown away before the 413 answer: 32 MiB. */
+    /** Maximum number of bytes of an oversized body read and discarded before the 413 response: 32 MiB. */
     private static final long DISCARD_LIMIT_BYTES = 32L * 1024 * 1024;
 
     /**
-     * Answers 413 for a body over the limit. Clients that write their whole body before reading
-     * only see the answer when the body was read, so a bounded rest of it is discarded first; the
+     * Sends 413 for a body over the limit. Clients that write their whole body before reading see
+     * the response only after the body was read, so a bounded rest of it is discarded first. The
      * connection closes afterwards.
      */
     static void rejectOversized(Context ctx, long maxBodyBytes) {

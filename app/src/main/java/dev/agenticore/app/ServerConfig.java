@@ -245,8 +245,9 @@ public record ServerConfig(
         List<String> keys = source.list("AGENTICORE_API_KEYS", "server.api_keys");
         String raw = environment.get("AGENTICORE_API_KEYS");
         if (keys.isEmpty() && raw != null && !raw.isBlank()) {
-            throw new ConfigException("AGENTICORE_API_KEYS is set but holds no key; give comma-separated keys, or unset"
-                    + " it to turn authentication off");
+            throw new ConfigException(
+                    "AGENTICORE_API_KEYS is set but contains no key; give comma-separated keys, or unset"
+                            + " it to turn authentication off");
         }
         return keys;
     }

@@ -5,7 +5,7 @@ package dev.agenticore.core.chat;
  * not sent as OpenAI {@code tool_calls}, because a client would try to run the tools itself.
  */
 public final class ToolBlocks {
-    /** Maximum length in characters of a tool result in a stream. The rest is cut and a note says how much. */
+    /** Maximum length in characters of a tool result in a stream. The rest is cut and a note states how much. */
     public static final int MAX_RESULT_CHARS = 4000;
 
     private ToolBlocks() {}

@@ -154,7 +154,7 @@ public final class JobService {
     }
 
     /**
-     * Sets the check that decides whether submissions are taken; while it answers false, {@link
+     * Sets the check that decides whether submissions are taken. While it returns false, {@link
      * #submit} throws {@link CapacityExceededException}. By default every submission is taken.
      */
     public void setAdmission(java.util.function.BooleanSupplier check) {

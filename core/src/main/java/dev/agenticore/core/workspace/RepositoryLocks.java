@@ -22,7 +22,7 @@ public interface RepositoryLocks {
     /** A held lock. */
     @FunctionalInterface
     interface Held extends AutoCloseable {
-        /** Releases the lock; never throws. */
+        /** Releases the lock. Implementations log a failure to release instead of throwing it. */
         @Override
         void close();
     }

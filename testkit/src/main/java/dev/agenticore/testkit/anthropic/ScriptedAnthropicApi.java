@@ -135,7 +135,7 @@ public final class ScriptedAnthropicApi implements AutoCloseable {
     }
 
     /**
-     * Appends a reply that is built from the request it answers, for replies that depend on what the
+     * Appends a reply that is built from the request it responds to, for replies that depend on what the
      * CLI sent, such as a path inside its working directory.
      */
     public ScriptedAnthropicApi enqueueComputed(Function<RecordedRequest, Reply> reply) {
