@@ -1,8 +1,9 @@
 package dev.agenticore.mcp;
 
+import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
-import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import java.util.EnumSet;
@@ -16,7 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The MCP endpoints on the REST API's Jetty: Streamable HTTP at {@value #STREAMABLE_PATH}, and the
  * legacy HTTP+SSE transport with its event stream at {@value #SSE_PATH} and messages posted to
- * {@value #MESSAGE_PATH}. On all three paths one servlet filter checks API keys, {@code Host} and
+ * {@value #MESSAGE_PATH}. Streamable HTTP is stateless: the server issues no {@code Mcp-Session-Id}
+ * and handles every {@code POST} on its own, so any node of a cluster can take any request and a
+ * restart ends nothing that a client holds. HTTP+SSE keeps a session per event stream, so its
+ * messages must reach the node that holds the stream. On all three paths one servlet filter checks API keys, {@code Host} and
  * {@code Origin}, and a second one checks the body size and the JSON-RPC message and turns every
  * error into a JSON-RPC error object. Mount it from Javalin's configuration:
  *
@@ -40,25 +44,26 @@ public final class McpEndpoints implements AutoCloseable {
      */
     private static final int SDK_MAX_REQUEST_SIZE = Integer.MAX_VALUE;
 
-    private final List<McpSyncServer> servers;
+    private final McpStatelessSyncServer streamableServer;
+    private final McpSyncServer sseServer;
 
-    private McpEndpoints(List<McpSyncServer> servers) {
-        this.servers = servers;
+    private McpEndpoints(McpStatelessSyncServer streamableServer, McpSyncServer sseServer) {
+        this.streamableServer = streamableServer;
+        this.sseServer = sseServer;
     }
 
     /**
      * Adds the MCP servlets and their access filter to a servlet context. Call it before the server
      * starts, from Javalin's {@code config.jetty.modifyServletContextHandler}.
      *
-     * @return the endpoints, whose {@link #close()} ends open MCP sessions; stopping Jetty ends them too
+     * @return the endpoints, whose {@link #close()} ends open HTTP+SSE sessions; stopping Jetty ends them too
      */
     // The SDK deprecates the HTTP+SSE transport in favour of Streamable HTTP; it stays for older clients.
     @SuppressWarnings("deprecation")
     public static McpEndpoints mount(ServletContextHandler handler, McpTools tools, McpHttpSettings settings) {
-        HttpServletStreamableServerTransportProvider streamable = HttpServletStreamableServerTransportProvider.builder()
+        HttpServletStatelessServerTransport streamable = HttpServletStatelessServerTransport.builder()
                 .jsonMapper(McpServers.PROTOCOL_JSON)
-                .mcpEndpoint(STREAMABLE_PATH)
-                .keepAliveInterval(settings.keepAliveInterval())
+                .messageEndpoint(STREAMABLE_PATH)
                 .maxRequestSize(SDK_MAX_REQUEST_SIZE)
                 .build();
         HttpServletSseServerTransportProvider sse = HttpServletSseServerTransportProvider.builder()
@@ -68,19 +73,21 @@ public final class McpEndpoints implements AutoCloseable {
                 .keepAliveInterval(settings.keepAliveInterval())
                 .maxRequestSize(SDK_MAX_REQUEST_SIZE)
                 .build();
-        List<McpSyncServer> servers = List.of(McpServers.build(streamable, tools), McpServers.build(sse, tools));
+        McpStatelessSyncServer streamableServer = McpServers.build(streamable, tools);
+        McpSyncServer sseServer = McpServers.build(sse, tools);
 
-        // Both servlets respond asynchronously with no async timeout. Jetty 12.1 does not close such a
-        // connection when its idle timeout passes without pending I/O, so a run_task call that waits
-        // for a job outlasts the connector's idle timeout; LongToolCallIT checks it on both transports.
+        // The stateless servlet runs a tool call on the request's thread; the SSE servlet replies on
+        // its stream with no async timeout. Jetty 12.1 closes neither connection when its idle timeout
+        // passes without pending I/O, so a run_task call that waits for a job outlasts the connector's
+        // idle timeout; LongToolCallIT checks it on both transports.
         addServlets(handler, streamable, sse);
-        addFilters(handler, settings);
+        addFilters(handler, settings, streamable.protocolVersions());
         log.info(
                 "MCP endpoints mounted at {} (Streamable HTTP) and {} with {} (HTTP+SSE)",
                 STREAMABLE_PATH,
                 SSE_PATH,
                 MESSAGE_PATH);
-        return new McpEndpoints(servers);
+        return new McpEndpoints(streamableServer, sseServer);
     }
 
     private static void addServlets(ServletContextHandler handler, HttpServlet streamable, HttpServlet sse) {
@@ -94,11 +101,12 @@ public final class McpEndpoints implements AutoCloseable {
     }
 
     /** Adds the access filter, then the protocol filter; Jetty runs them in the order they were added. */
-    private static void addFilters(ServletContextHandler handler, McpHttpSettings settings) {
+    private static void addFilters(
+            ServletContextHandler handler, McpHttpSettings settings, List<String> protocolVersions) {
         FilterHolder access = new FilterHolder(new McpAccessFilter(settings));
         access.setName("mcp-access");
         access.setAsyncSupported(true);
-        FilterHolder protocol = new FilterHolder(new McpProtocolFilter(settings.maxBodyBytes()));
+        FilterHolder protocol = new FilterHolder(new McpProtocolFilter(settings.maxBodyBytes(), protocolVersions));
         protocol.setName("mcp-protocol");
         protocol.setAsyncSupported(true);
         EnumSet<DispatcherType> dispatches = EnumSet.of(DispatcherType.REQUEST);
@@ -109,9 +117,10 @@ public final class McpEndpoints implements AutoCloseable {
         }
     }
 
-    /** Ends open MCP sessions of both transports. */
+    /** Ends the open HTTP+SSE sessions and makes Streamable HTTP reply 503 from now on. */
     @Override
     public void close() {
-        servers.forEach(McpSyncServer::closeGracefully);
+        streamableServer.closeGracefully();
+        sseServer.closeGracefully();
     }
 }

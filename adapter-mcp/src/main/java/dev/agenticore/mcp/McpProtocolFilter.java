@@ -15,6 +15,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,20 +38,28 @@ final class McpProtocolFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     private static final Logger log = LoggerFactory.getLogger(McpProtocolFilter.class);
-    private static final String SESSION_HEADER = "Mcp-Session-Id";
     /** The HTTP methods that each MCP path serves, besides {@code OPTIONS}. */
     private static final Map<String, List<String>> ALLOWED_METHODS = Map.of(
-            McpEndpoints.STREAMABLE_PATH, List.of("GET", "POST", "DELETE"),
+            McpEndpoints.STREAMABLE_PATH, List.of("POST"),
             McpEndpoints.SSE_PATH, List.of("GET"),
             McpEndpoints.MESSAGE_PATH, List.of("POST"));
 
-    private static final String NO_SESSION =
-            "no MCP session: send initialize first and pass the Mcp-Session-Id" + " header it returns";
+    /** Reason that {@code GET} and {@code DELETE} do not apply to the stateless Streamable HTTP endpoint. */
+    private static final String STATELESS =
+            "this server keeps no MCP sessions, so there is no event stream to open or session to end;"
+                    + " POST each JSON-RPC message to " + McpEndpoints.STREAMABLE_PATH;
 
     private final long maxBodyBytes;
+    private final List<String> protocolVersions;
 
-    McpProtocolFilter(long maxBodyBytes) {
+    /**
+     * @param maxBodyBytes largest accepted request body
+     * @param protocolVersions the MCP protocol versions that Streamable HTTP accepts in the {@code
+     *     MCP-Protocol-Version} header
+     */
+    McpProtocolFilter(long maxBodyBytes, List<String> protocolVersions) {
         this.maxBodyBytes = maxBodyBytes;
+        this.protocolVersions = List.copyOf(protocolVersions);
     }
 
     @Override
@@ -71,6 +80,9 @@ final class McpProtocolFilter extends HttpFilter {
         if (!allowed.contains(method)) {
             response.setHeader("Allow", String.join(", ", allowed) + ", OPTIONS");
             String message = method + " is not allowed on " + path + "; use " + alternatives(allowed);
+            if (path.equals(McpEndpoints.STREAMABLE_PATH) && (method.equals("GET") || method.equals("DELETE"))) {
+                message = method + " is not allowed on " + path + ": " + STATELESS;
+            }
             send(
                     response,
                     HttpServletResponse.SC_METHOD_NOT_ALLOWED,
@@ -83,7 +95,6 @@ final class McpProtocolFilter extends HttpFilter {
             if (method.equals("POST")) {
                 handlePost(request, response, chain, path);
             } else {
-                checkSessionHeaders(request, path);
                 forward(request, response, chain, path, null);
             }
         } catch (RejectedRequestException e) {
@@ -156,10 +167,13 @@ final class McpProtocolFilter extends HttpFilter {
         } else {
             log.debug("MCP servlet responded to {} {} with {}: {}", request.getMethod(), path, status, sdkMessage);
         }
-        send(response, status, id, errorCode(status), describe(status, path));
+        String reported = jsonRpcErrorMessage(capturing.capturedBody());
+        String described =
+                status == HttpServletResponse.SC_BAD_REQUEST && !reported.isEmpty() ? reported : describe(status, path);
+        send(response, status, id, errorCode(status), described);
     }
 
-    private static void checkStreamablePost(HttpServletRequest request, JsonRpcMessages.Message message) {
+    private void checkStreamablePost(HttpServletRequest request, JsonRpcMessages.Message message) {
         String accept = request.getHeader("Accept");
         if (accept == null || !accept.contains("application/json") || !accept.contains("text/event-stream")) {
             throw new RejectedRequestException(
@@ -168,31 +182,31 @@ final class McpProtocolFilter extends HttpFilter {
                     McpSchema.ErrorCodes.INVALID_REQUEST,
                     "the Accept header must list both application/json and text/event-stream");
         }
-        boolean initialize = message.isRequest() && McpSchema.METHOD_INITIALIZE.equals(message.method());
-        if (!initialize && isBlank(request.getHeader(SESSION_HEADER))) {
+        String contentType = request.getContentType();
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).strip().startsWith("application/json")) {
             throw new RejectedRequestException(
-                    HttpServletResponse.SC_BAD_REQUEST, message.id(), McpSchema.ErrorCodes.INVALID_REQUEST, NO_SESSION);
+                    HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
+                    message.id(),
+                    McpSchema.ErrorCodes.INVALID_REQUEST,
+                    "the Content-Type header must be application/json, got "
+                            + (contentType == null ? "none" : "'" + contentType + "'"));
         }
-    }
-
-    /** Checks a {@code GET} or {@code DELETE} of the Streamable HTTP endpoint. The SSE stream needs no check. */
-    private static void checkSessionHeaders(HttpServletRequest request, String path) {
-        if (!path.equals(McpEndpoints.STREAMABLE_PATH)) {
-            return;
-        }
-        if (request.getMethod().equals("GET")) {
-            String accept = request.getHeader("Accept");
-            if (accept == null || !accept.contains("text/event-stream")) {
-                throw new RejectedRequestException(
-                        HttpServletResponse.SC_BAD_REQUEST,
-                        null,
-                        McpSchema.ErrorCodes.INVALID_REQUEST,
-                        "GET " + path + " opens an event stream: the Accept header must list text/event-stream");
-            }
-        }
-        if (isBlank(request.getHeader(SESSION_HEADER))) {
+        String version = request.getHeader("MCP-Protocol-Version");
+        if (version != null && !protocolVersions.contains(version.strip())) {
             throw new RejectedRequestException(
-                    HttpServletResponse.SC_BAD_REQUEST, null, McpSchema.ErrorCodes.INVALID_REQUEST, NO_SESSION);
+                    HttpServletResponse.SC_BAD_REQUEST,
+                    message.id(),
+                    McpSchema.ErrorCodes.INVALID_REQUEST,
+                    "unsupported MCP protocol version in the MCP-Protocol-Version header; supported versions: "
+                            + String.join(", ", protocolVersions));
+        }
+        if (message.isResponse()) {
+            throw new RejectedRequestException(
+                    HttpServletResponse.SC_BAD_REQUEST,
+                    message.id(),
+                    McpSchema.ErrorCodes.INVALID_REQUEST,
+                    "no server request with id " + message.id() + " is waiting for a response: this server"
+                            + " sends no requests to clients on " + McpEndpoints.STREAMABLE_PATH);
         }
     }
 
@@ -257,16 +271,21 @@ final class McpProtocolFilter extends HttpFilter {
 
     /** Returns the message of the SDK's serialized error, or the start of its body when it has none. */
     private static String sdkMessage(String body) {
-        try {
-            String message =
-                    Json.mapper().readTree(body).at("/jsonRpcError/message").asText("");
-            if (!message.isEmpty()) {
-                return message;
-            }
-        } catch (IOException e) {
-            // Not JSON, such as a body left empty by sendError.
+        String message = jsonRpcErrorMessage(body);
+        if (!message.isEmpty()) {
+            return message;
         }
         return body.length() > 200 ? body.substring(0, 200) + "..." : body;
+    }
+
+    /** Returns the message of the SDK's serialized error, or empty when the body contains none. */
+    private static String jsonRpcErrorMessage(String body) {
+        try {
+            return Json.mapper().readTree(body).at("/jsonRpcError/message").asText("");
+        } catch (IOException e) {
+            // Not JSON, such as a body left empty by sendError.
+            return "";
+        }
     }
 
     private static int errorCode(int status) {
@@ -281,9 +300,9 @@ final class McpProtocolFilter extends HttpFilter {
         return switch (status) {
             case HttpServletResponse.SC_NOT_FOUND ->
                 path.equals(McpEndpoints.MESSAGE_PATH)
-                        ? "MCP session not found: its SSE stream has closed; open a new one at " + McpEndpoints.SSE_PATH
-                        : "MCP session not found: it was deleted or timed out, or the server restarted; send"
-                                + " initialize without an Mcp-Session-Id header to start a new one";
+                        ? "MCP session not found: its SSE stream has closed or is held by another server;"
+                                + " open a new one at " + McpEndpoints.SSE_PATH
+                        : "not found: " + path;
             case HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE -> "the Content-Type header must be application/json";
             case HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE -> "the request body is too large";
             case HttpServletResponse.SC_SERVICE_UNAVAILABLE -> "the MCP server is shutting down; retry later";
@@ -316,10 +335,6 @@ final class McpProtocolFilter extends HttpFilter {
             return methods.get(0);
         }
         return String.join(", ", methods.subList(0, last)) + " or " + methods.get(last);
-    }
-
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
     }
 
     /** A request rejected before it reaches the MCP servlet. */

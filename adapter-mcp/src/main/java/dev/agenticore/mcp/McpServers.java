@@ -5,13 +5,15 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
 import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
-import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
+import io.modelcontextprotocol.spec.McpStatelessServerTransport;
 
 /**
- * Builds MCP servers with Agenticore's identity and tools, one per transport. The JSON mapper and
+ * Builds MCP servers with Agenticore's identity and tools, one per transport: a stateless server for
+ * Streamable HTTP and a server with sessions for HTTP+SSE and stdio. The JSON mapper and
  * schema validator are set here rather than found through {@code ServiceLoader}, so a shaded jar
  * without merged service files still starts.
  */
@@ -24,12 +26,27 @@ final class McpServers {
             + " requests. Start a task with run_task, then poll get_job until job.status is succeeded,"
             + " failed, cancelled or expired. list_profiles shows the execution profiles that run_task"
             + " accepts. prepare_worktree checks out a repository ahead of time for run_task's worktree_id.";
+    private static final String COMPLETIONS_INSTRUCTIONS = " agent_completions sends a message straight to the"
+            + " agent and returns its reply; with wait=false, poll GET /completions/{uuid} on the REST API.";
 
     private McpServers() {}
 
-    /** Builds a server over a transport that serves many sessions, such as Streamable HTTP. */
-    static McpSyncServer build(McpStreamableServerTransportProvider transport, McpTools tools) {
-        return configure(McpServer.sync(transport), tools).build();
+    /**
+     * Builds a server that keeps no state between requests, so that any node of a cluster can
+     * handle any request. Tool calls run on the thread that received the request, not on a Reactor pool.
+     */
+    static McpStatelessSyncServer build(McpStatelessServerTransport transport, McpTools tools) {
+        return McpServer.sync(transport)
+                .serverInfo(SERVER_NAME, version())
+                .instructions(instructions(tools))
+                .capabilities(
+                        McpSchema.ServerCapabilities.builder().tools(false).build())
+                .jsonMapper(PROTOCOL_JSON)
+                .jsonSchemaValidator(new DefaultJsonSchemaValidator())
+                .validateToolInputs(false)
+                .immediateExecution(true)
+                .tools(tools.statelessSpecifications())
+                .build();
     }
 
     /** Builds a server over a transport with a session per connection, such as SSE or stdio. */
@@ -45,13 +62,17 @@ final class McpServers {
         // The tools read their own arguments and name the offending field in the REST error envelope,
         // which the SDK's schema validation would replace with a protocol error.
         return spec.serverInfo(SERVER_NAME, version())
-                .instructions(INSTRUCTIONS)
+                .instructions(instructions(tools))
                 .capabilities(
                         McpSchema.ServerCapabilities.builder().tools(false).build())
                 .jsonMapper(PROTOCOL_JSON)
                 .jsonSchemaValidator(new DefaultJsonSchemaValidator())
                 .validateToolInputs(false)
                 .tools(tools.specifications());
+    }
+
+    private static String instructions(McpTools tools) {
+        return tools.hasCompletions() ? INSTRUCTIONS + COMPLETIONS_INSTRUCTIONS : INSTRUCTIONS;
     }
 
     private static String version() {

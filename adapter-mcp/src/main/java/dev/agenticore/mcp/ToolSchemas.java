@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The nine tool definitions: names, descriptions and input JSON schemas. The schema's properties
+ * The tool definitions: names, descriptions and input JSON schemas. The schema's properties
  * are also the accepted argument names, so {@link ToolArguments} rejects any other field.
  */
 final class ToolSchemas {
@@ -165,6 +165,50 @@ final class ToolSchemas {
                 properties,
                 List.of(),
                 new McpSchema.ToolAnnotations("Remove worktrees", false, true, true, false, null));
+    }
+
+    static McpSchema.Tool agentCompletions() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("message", string("The message for the agent."));
+        properties.put(
+                "uuid",
+                string("Your id of this completion, up to 200 letters, digits, '.', '_' and '-'. It must be new;"
+                        + " the completion is later found under it."));
+        properties.put(
+                "wait",
+                bool(
+                        "Block until the agent replies and return the finished completion. With false the"
+                                + " completion is queued and GET /completions/{uuid} returns it later.",
+                        true));
+        properties.put("stateless", bool("Run without saving the agent's session, so it cannot be resumed.", false));
+        properties.put("model", string("Claude model for this run; omit it for the configured one."));
+        Map<String, Object> maxTurns = new LinkedHashMap<>();
+        maxTurns.put("type", "integer");
+        maxTurns.put("description", "Agentic turn limit for this run; omit it for the configured one.");
+        maxTurns.put("minimum", 1);
+        properties.put("max_turns", maxTurns);
+        properties.put("system_prompt", string("Text that replaces the agent's system prompt."));
+        Map<String, Object> effort = string("Claude effort level; omit it for the configured one.");
+        effort.put("enum", List.of("", "low", "medium", "high"));
+        properties.put("effort", effort);
+        Map<String, Object> timeout = new LinkedHashMap<>();
+        timeout.put("type", "integer");
+        timeout.put("description", "Longest run time in seconds; omit it for the configured one.");
+        timeout.put("minimum", 1);
+        properties.put("timeout", timeout);
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("type", List.of("object", "string"));
+        meta.put("description", "Your metadata, kept with the completion: a JSON object or JSON text.");
+        properties.put("meta", meta);
+        return tool(
+                "agent_completions",
+                "Ask the agent",
+                "Sends one message to the server's agent and returns the completion with the agent's reply"
+                        + " in completion.result, its session_id, cost and turns. A completion whose agent failed"
+                        + " returns success false with the reason in error.",
+                properties,
+                List.of("message", "uuid"),
+                new McpSchema.ToolAnnotations("Ask the agent", false, false, false, true, null));
     }
 
     private static McpSchema.Tool tool(

@@ -44,22 +44,46 @@ class McpErrorResponseTest {
     }
 
     @Test
-    void postWithoutSessionExplainsFix() throws Exception {
-        HttpResponse<String> response = fixture.send(post("/mcp", LIST_TOOLS));
+    void initializeIssuesNoSession() throws Exception {
+        HttpResponse<String> response = fixture.send(post("/mcp", INITIALIZE));
 
-        JsonNode error = assertJsonRpcError(response, 400, -32600);
-        assertThat(error.path("id").asInt()).isEqualTo(1);
-        assertThat(error.at("/error/message").asText())
-                .isEqualTo("no MCP session: send initialize first and pass the Mcp-Session-Id header it returns");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Mcp-Session-Id")).isEmpty();
+        assertThat(Json.mapper()
+                        .readTree(response.body())
+                        .at("/result/serverInfo/name")
+                        .asText())
+                .isEqualTo("agenticore");
     }
 
     @Test
-    void unknownSessionIsNotFound() throws Exception {
+    void toolsAreListedWithoutInitialize() throws Exception {
+        HttpResponse<String> response = fixture.send(post("/mcp", LIST_TOOLS));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(Json.mapper()
+                        .readTree(response.body())
+                        .at("/result/tools/0/name")
+                        .asText())
+                .isEqualTo("run_task");
+    }
+
+    @Test
+    void sessionHeaderOfAnotherServerIsIgnored() throws Exception {
         HttpResponse<String> response = fixture.send(post("/mcp", LIST_TOOLS).header("Mcp-Session-Id", "bogus"));
 
-        JsonNode error = assertJsonRpcError(response, 404, McpProtocolFilter.SESSION_NOT_FOUND);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).contains("\"tools\"");
+    }
+
+    @Test
+    void unsupportedProtocolVersionIsNamed() throws Exception {
+        HttpResponse<String> response =
+                fixture.send(post("/mcp", LIST_TOOLS).header("MCP-Protocol-Version", "1999-01-01"));
+
+        JsonNode error = assertJsonRpcError(response, 400, -32600);
         assertThat(error.path("id").asInt()).isEqualTo(1);
-        assertThat(error.at("/error/message").asText()).contains("send initialize");
+        assertThat(error.at("/error/message").asText()).contains("MCP-Protocol-Version", "2025-06-18");
     }
 
     @Test
@@ -98,11 +122,9 @@ class McpErrorResponseTest {
 
     @Test
     void wrongContentTypeIsUnsupported() throws Exception {
-        String session = initialize();
         HttpResponse<String> response = fixture.send(request("/mcp")
                 .header("Content-Type", "text/plain")
                 .header("Accept", ACCEPT)
-                .header("Mcp-Session-Id", session)
                 .POST(HttpRequest.BodyPublishers.ofString(LIST_TOOLS)));
 
         JsonNode error = assertJsonRpcError(response, 415, -32600);
@@ -110,37 +132,16 @@ class McpErrorResponseTest {
     }
 
     @Test
-    void deleteAndGetNeedSession() throws Exception {
+    void getAndDeleteExplainThatNoSessionsAreKept() throws Exception {
         List<HttpResponse<String>> responses = List.of(
-                fixture.send(request("/mcp").DELETE()),
+                fixture.send(request("/mcp").header("Mcp-Session-Id", "bogus").DELETE()),
                 fixture.send(
                         request("/mcp").header("Accept", "text/event-stream").GET()));
 
         for (HttpResponse<String> response : responses) {
-            JsonNode error = assertJsonRpcError(response, 400, -32600);
-            assertThat(error.at("/error/message").asText()).startsWith("no MCP session");
-        }
-    }
-
-    @Test
-    void getWithoutEventStreamAcceptIsBadRequest() throws Exception {
-        HttpResponse<String> response = fixture.send(request("/mcp").GET());
-
-        JsonNode error = assertJsonRpcError(response, 400, -32600);
-        assertThat(error.at("/error/message").asText()).contains("text/event-stream");
-    }
-
-    @Test
-    void deleteAndGetWithUnknownSession() throws Exception {
-        List<HttpResponse<String>> responses = List.of(
-                fixture.send(request("/mcp").header("Mcp-Session-Id", "bogus").DELETE()),
-                fixture.send(request("/mcp")
-                        .header("Accept", "text/event-stream")
-                        .header("Mcp-Session-Id", "bogus")
-                        .GET()));
-
-        for (HttpResponse<String> response : responses) {
-            assertJsonRpcError(response, 404, McpProtocolFilter.SESSION_NOT_FOUND);
+            JsonNode error = assertJsonRpcError(response, 405, -32600);
+            assertThat(error.at("/error/message").asText()).contains("keeps no MCP sessions", "POST each");
+            assertThat(response.headers().firstValue("Allow")).hasValue("POST, OPTIONS");
         }
     }
 
@@ -174,7 +175,7 @@ class McpErrorResponseTest {
                     .isPresent();
         }
         JsonNode put = Json.mapper().readTree(responses.get(2).body());
-        assertThat(put.at("/error/message").asText()).isEqualTo("PUT is not allowed on /mcp; use GET, POST or DELETE");
+        assertThat(put.at("/error/message").asText()).isEqualTo("PUT is not allowed on /mcp; use POST");
     }
 
     @Test
@@ -196,10 +197,8 @@ class McpErrorResponseTest {
 
     @Test
     void toolCallWithTextParamsIsInvalidParams() throws Exception {
-        String session = initialize();
         HttpResponse<String> response =
-                fixture.send(post("/mcp", "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":\"x\"}")
-                        .header("Mcp-Session-Id", session));
+                fixture.send(post("/mcp", "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":\"x\"}"));
 
         JsonNode error = assertJsonRpcError(response, 400, -32602);
         assertThat(error.path("id").asInt()).isEqualTo(4);
@@ -207,12 +206,11 @@ class McpErrorResponseTest {
 
     @Test
     void responseToUnknownRequestIsBadRequest() throws Exception {
-        String session = initialize();
-        HttpResponse<String> response = fixture.send(
-                post("/mcp", "{\"jsonrpc\":\"2.0\",\"id\":99,\"result\":{}}").header("Mcp-Session-Id", session));
+        HttpResponse<String> response = fixture.send(post("/mcp", "{\"jsonrpc\":\"2.0\",\"id\":99,\"result\":{}}"));
 
         JsonNode error = assertJsonRpcError(response, 400, -32600);
         assertThat(error.path("id").asInt()).isEqualTo(99);
+        assertThat(error.at("/error/message").asText()).contains("sends no requests to clients");
     }
 
     @Test
@@ -229,24 +227,14 @@ class McpErrorResponseTest {
 
     @Test
     void bodyAtLimitIsAccepted() throws Exception {
-        String session = initialize();
         String template = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/x\",\"params\":{\"pad\":\"\"}}";
         String body = template.replace(
                 "\"pad\":\"\"",
                 "\"pad\":\"" + "x".repeat((int) McpHttpSettings.DEFAULT_MAX_BODY_BYTES - template.length()) + "\"");
-        HttpResponse<String> response = fixture.send(post("/mcp", body).header("Mcp-Session-Id", session));
+        HttpResponse<String> response = fixture.send(post("/mcp", body));
 
         assertThat(body.length()).isEqualTo(McpHttpSettings.DEFAULT_MAX_BODY_BYTES);
         assertThat(response.statusCode()).isEqualTo(202);
-    }
-
-    @Test
-    void validSessionStillWorks() throws Exception {
-        String session = initialize();
-        HttpResponse<String> response = fixture.send(post("/mcp", LIST_TOOLS).header("Mcp-Session-Id", session));
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"tools\"");
     }
 
     /** Checks the shape every error shares and returns the parsed body. */
@@ -266,12 +254,6 @@ class McpErrorResponseTest {
         assertThat(body.at("/error/code").asInt()).as(where).isEqualTo(code);
         assertThat(body.at("/error/message").asText()).as(where).isNotBlank();
         return body;
-    }
-
-    private String initialize() throws Exception {
-        HttpResponse<String> response = fixture.send(post("/mcp", INITIALIZE));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return response.headers().firstValue("Mcp-Session-Id").orElseThrow();
     }
 
     private HttpRequest.Builder request(String path) {

@@ -109,11 +109,11 @@ public final class AgenticoreServer implements AutoCloseable {
 
         // A node of a cluster keeps taking submissions while it drains: other nodes run them.
         jobs.setAdmission(() -> redis != null || worker.isTakingJobs());
-        McpTools mcpTools = new McpTools(jobs, worktrees, profiles);
-        AtomicReference<McpEndpoints> mcpEndpoints = new AtomicReference<>();
-        McpHttpSettings mcpSettings = mcpSettings(config);
         AgentModeWiring agentMode =
                 config.agentMode().enabled() ? AgentModeWiring.create(config, runner, profiles, capacity, clock) : null;
+        McpTools mcpTools = new McpTools(jobs, worktrees, profiles, agentMode == null ? null : agentMode.completions());
+        AtomicReference<McpEndpoints> mcpEndpoints = new AtomicReference<>();
+        McpHttpSettings mcpSettings = mcpSettings(config);
 
         RestServer.Builder builder = RestServer.builder(config.rest())
                 .routes(new HealthRoutes(() -> health(config, redis, worker, jobs, agentMode)))
