@@ -2,6 +2,7 @@ package dev.agenticore.rest;
 
 import io.javalin.http.Context;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.MDC;
 
 /**
@@ -26,10 +27,21 @@ final class RequestIds {
     /** Picks the request's id, sets the response header and the MDC entry. */
     static void assign(Context ctx) {
         String presented = ctx.header(HEADER);
-        String id = isValid(presented) ? presented : UUID.randomUUID().toString();
+        String id = isValid(presented) ? presented : randomId();
         ctx.attribute(ATTRIBUTE, id);
         ctx.header(HEADER, id);
         MDC.put(MDC_KEY, id);
+    }
+
+    /**
+     * Returns a random version 4 UUID. A request id needs no secure randomness, and {@link
+     * UUID#randomUUID()} draws from one shared SecureRandom, which takes a lock on every call with Linux's default NativePRNG.
+     */
+    static String randomId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     /** Returns the id assigned to the request, or null when {@link #assign} has not run. */

@@ -1,6 +1,8 @@
 package dev.agenticore.rest;
 
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.compression.Gzip;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
@@ -35,6 +37,7 @@ public final class RestServer implements AutoCloseable {
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.http.prefer405over404 = true;
+            config.http.compressionStrategy = compression();
             config.router.ignoreTrailingSlashes = true;
             config.requestLogger.http((ctx, millis) -> RequestLog.completed(ctx, millis, listeners));
             config.routes.before(RequestIds::assign);
@@ -43,6 +46,17 @@ public final class RestServer implements AutoCloseable {
             groups.forEach(group -> group.register(config.routes));
             customizers.forEach(customizer -> customizer.accept(config));
         });
+    }
+
+    /**
+     * Returns gzip compression as Javalin's default, with JSON listed as compressible. Javalin checks
+     * the allowed types first, so a JSON response skips the case-insensitive scan of the excluded
+     * types that it otherwise makes on every response.
+     */
+    private static CompressionStrategy compression() {
+        CompressionStrategy strategy = new CompressionStrategy(null, new Gzip());
+        strategy.setAllowedMimeTypes(List.of(JsonResponses.CONTENT_TYPE));
+        return strategy;
     }
 
     /** Returns a builder for a server with the given settings. */

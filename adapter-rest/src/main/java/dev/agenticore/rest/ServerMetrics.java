@@ -14,6 +14,8 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -49,6 +51,10 @@ public final class ServerMetrics implements JobLifecycleListener, RequestListene
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final AtomicInteger openAgentStreams = new AtomicInteger();
+    /** Request timers by method, route template and status, so a request looks its timer up once. */
+    private final ConcurrentMap<RequestKey, Timer> requestTimers = new ConcurrentHashMap<>();
+
+    private record RequestKey(String method, String route, int status) {}
 
     /** Creates the registry with the JVM metrics and the agent-stream gauge. */
     public ServerMetrics() {
@@ -120,12 +126,17 @@ public final class ServerMetrics implements JobLifecycleListener, RequestListene
     /** Records the latency of one HTTP request. */
     @Override
     public void requestCompleted(String method, String route, int status, Duration elapsed) {
-        Timer.builder("agenticore.http.requests")
-                .description("HTTP request latency by route template and status")
-                .tags("method", method, "route", route, "status", Integer.toString(status))
-                .serviceLevelObjectives(REQUEST_BUCKETS)
-                .register(registry)
+        requestTimers
+                .computeIfAbsent(new RequestKey(method, route, status), this::requestTimer)
                 .record(elapsed);
+    }
+
+    private Timer requestTimer(RequestKey key) {
+        return Timer.builder("agenticore.http.requests")
+                .description("HTTP request latency by route template and status")
+                .tags("method", key.method(), "route", key.route(), "status", Integer.toString(key.status()))
+                .serviceLevelObjectives(REQUEST_BUCKETS)
+                .register(registry);
     }
 
     /** Returns every metric in the Prometheus text format. */

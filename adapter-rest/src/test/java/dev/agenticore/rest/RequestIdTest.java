@@ -7,7 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +53,19 @@ class RequestIdTest {
 
         String id = response.headers().firstValue("X-Request-Id").orElseThrow();
         assertThat(UUID.fromString(id).toString()).isEqualTo(id);
+    }
+
+    @Test
+    void generatedIdsAreRandomVersion4() {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            String id = RequestIds.randomId();
+            UUID uuid = UUID.fromString(id);
+            assertThat(uuid.version()).as(id).isEqualTo(4);
+            assertThat(uuid.variant()).as(id).isEqualTo(2);
+            ids.add(id);
+        }
+        assertThat(ids).hasSize(1000);
     }
 
     @Test

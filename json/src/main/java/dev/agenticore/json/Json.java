@@ -44,6 +44,19 @@ public final class Json {
         }
     }
 
+    /**
+     * Returns a value as UTF-8 JSON bytes.
+     *
+     * @throws IllegalStateException when the value cannot be serialized
+     */
+    public static byte[] writeBytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
     private static ObjectMapper build(boolean strict) {
         JsonMapper.Builder builder = JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
