@@ -105,6 +105,7 @@ public final class CompletionBodies {
         body.put("created_at", completion.createdAt());
         body.put("started_at", completion.startedAt());
         body.put("ended_at", completion.endedAt());
+        body.put("pod_name", completion.podName());
         return body;
     }
 
@@ -129,7 +130,8 @@ public final class CompletionBodies {
                 node.path("error").isTextual() ? node.path("error").asText() : "",
                 WireTimestamps.parse(node.path("created_at").asText()),
                 instant(node.path("started_at")),
-                instant(node.path("ended_at")));
+                instant(node.path("ended_at")),
+                node.path("pod_name").asText(""));
     }
 
     private static Instant instant(JsonNode value) {

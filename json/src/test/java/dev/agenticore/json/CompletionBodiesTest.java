@@ -60,7 +60,7 @@ class CompletionBodiesTest {
     @Test
     void endedCompletionRoundTrips() {
         TurnResult result = new TurnResult("done", false, "", "s-1", new AgentUsage(1, 2, 0, 0), 0.12, 45_000L, 5);
-        Completion completion = Completion.queued("req-1", "m", "{\"a\":1}", T0)
+        Completion completion = Completion.queued("req-1", "m", "{\"a\":1}", "node-a", T0)
                 .running(T0.plusSeconds(1))
                 .ended(result, T0.plusSeconds(45));
 
@@ -70,6 +70,7 @@ class CompletionBodiesTest {
         assertThat(wire.path("completion").path("status").asText()).isEqualTo("completed");
         assertThat(wire.path("completion").path("meta").path("a").asInt()).isEqualTo(1);
         assertThat(wire.path("completion").path("created_at").asText()).startsWith("2026-03-03T12:00:00");
+        assertThat(wire.path("completion").path("pod_name").asText()).isEqualTo("node-a");
         assertThat(CompletionBodies.fromJson(wire.path("completion"))).isEqualTo(completion);
     }
 

@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param createdAt when the request arrived
  * @param startedAt when the agent started, or null
  * @param endedAt when the completion ended, or null
+ * @param podName the node that accepted the completion and runs it, or empty for a record that
+ *     names no node
  */
 public record Completion(
         String uuid,
@@ -35,7 +37,8 @@ public record Completion(
         String error,
         Instant createdAt,
         Instant startedAt,
-        Instant endedAt) {
+        Instant endedAt,
+        String podName) {
 
     public Completion {
         Objects.requireNonNull(uuid, "uuid must not be null");
@@ -46,12 +49,32 @@ public record Completion(
         result = Objects.requireNonNullElse(result, "");
         sessionId = Objects.requireNonNullElse(sessionId, "");
         error = Objects.requireNonNullElse(error, "");
+        podName = Objects.requireNonNullElse(podName, "");
     }
 
-    /** Returns a new queued completion. */
+    /** Returns a new queued completion that names no node. */
     public static Completion queued(String uuid, String message, String meta, Instant now) {
+        return queued(uuid, message, meta, "", now);
+    }
+
+    /** Returns a new queued completion accepted by the node {@code podName}. */
+    public static Completion queued(String uuid, String message, String meta, String podName, Instant now) {
         return new Completion(
-                uuid, CompletionStatus.QUEUED, message, meta, "", "", null, null, null, false, "", now, null, null);
+                uuid,
+                CompletionStatus.QUEUED,
+                message,
+                meta,
+                "",
+                "",
+                null,
+                null,
+                null,
+                false,
+                "",
+                now,
+                null,
+                null,
+                podName);
     }
 
     /** Returns a copy that is running since {@code now}. */
@@ -70,7 +93,8 @@ public record Completion(
                 error,
                 createdAt,
                 now,
-                endedAt);
+                endedAt,
+                podName);
     }
 
     /** Returns a copy that ended at {@code now} with the given result of the agent. */
@@ -89,6 +113,7 @@ public record Completion(
                 turn.error(),
                 createdAt,
                 startedAt,
-                now);
+                now,
+                podName);
     }
 }

@@ -11,7 +11,10 @@ import dev.agenticore.core.agent.RunOptions;
 import dev.agenticore.core.profile.Profile;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -25,7 +28,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs requests of the completions API: with {@code wait} on the caller's thread, which needs a
  * free agent permit at once, and else on a background thread of this server that waits for a
- * permit. Each completion is a new agent session. Thread-safe.
+ * permit. Each completion is a new agent session, and its record names the node that accepted it.
+ * Thread-safe.
+ *
+ * <p>The queue of completions waiting for a permit lives in this process only, because the record
+ * does not keep every option of the request (model, system prompt, limits). No other node takes
+ * them over: when the node stops, its queued and running completions stay in the store until
+ * {@link #recover} fails them.
  */
 public final class CompletionService implements AutoCloseable {
     /** Default number of completions a list returns. */
@@ -43,6 +52,8 @@ public final class CompletionService implements AutoCloseable {
     private static final String EFFORTS_TEXT = String.join(", ", EFFORTS);
 
     private final AgentModeSettings settings;
+    private final String podName;
+    private final NodeLiveness nodes;
     private final Supplier<Profile> profile;
     private final AgentCapacity capacity;
     private final CompletionStore store;
@@ -55,7 +66,10 @@ public final class CompletionService implements AutoCloseable {
         return thread;
     });
 
-    /** Creates the service; {@code capacity} is shared with jobs and chat requests. */
+    /**
+     * Creates the service of a server that shares its completion store with no other node; its
+     * records name no node.
+     */
     public CompletionService(
             AgentModeSettings settings,
             AgentRunner runner,
@@ -63,7 +77,27 @@ public final class CompletionService implements AutoCloseable {
             AgentCapacity capacity,
             CompletionStore store,
             Clock clock) {
+        this(settings, "", NodeLiveness.STANDALONE, runner, profile, capacity, store, clock);
+    }
+
+    /**
+     * Creates the service of one node; {@code capacity} is shared with jobs and chat requests.
+     *
+     * @param podName this node's name, recorded on every completion it accepts
+     * @param nodes tells which other nodes sharing {@code store} are running
+     */
+    public CompletionService(
+            AgentModeSettings settings,
+            String podName,
+            NodeLiveness nodes,
+            AgentRunner runner,
+            Supplier<Profile> profile,
+            AgentCapacity capacity,
+            CompletionStore store,
+            Clock clock) {
         this.settings = settings;
+        this.podName = Objects.requireNonNull(podName, "podName must not be null");
+        this.nodes = Objects.requireNonNull(nodes, "nodes must not be null");
         this.profile = profile;
         this.capacity = capacity;
         this.store = store;
@@ -93,7 +127,7 @@ public final class CompletionService implements AutoCloseable {
         }
         Completion queued;
         try {
-            queued = Completion.queued(request.uuid(), request.message(), request.meta(), clock.instant());
+            queued = Completion.queued(request.uuid(), request.message(), request.meta(), podName, clock.instant());
             store.create(queued);
             background.execute(() -> runQueued(request));
         } catch (RuntimeException e) {
@@ -131,29 +165,42 @@ public final class CompletionService implements AutoCloseable {
     }
 
     /**
-     * Fails the completions that a previous run of the server left queued or running, because no
-     * thread of this process will ever run them. Call it once at start-up, before any submission.
+     * Fails the completions that no thread will ever finish: the queued and running ones of this
+     * node, left by its previous run, and those of other nodes that {@link NodeLiveness} reports as
+     * stopped. A record that names no node counts as this node's. Call it once at start-up, before
+     * any submission.
+     *
+     * <p>NOTE: a node is asked only here, so the completions of a node that stops for good while
+     * the others keep running stay queued or running until some node starts again.
      *
      * @return how many completions were failed
      */
     public int recover() {
+        Map<String, Boolean> alive = new HashMap<>();
         int failed = 0;
+        int skipped = 0;
         for (CompletionStatus status : List.of(CompletionStatus.QUEUED, CompletionStatus.RUNNING)) {
-            for (Completion completion : store.list(status, MAX_LIST_LIMIT)) {
+            for (Completion completion : store.list(status, Integer.MAX_VALUE)) {
+                String owner = completion.podName();
+                boolean own = owner.isEmpty() || owner.equals(podName);
+                if (!own && alive.computeIfAbsent(owner, nodes::isAlive)) {
+                    skipped++;
+                    continue;
+                }
+                String reason = own
+                        ? "the server restarted before the completion finished"
+                        : "the node " + owner + " that ran the completion stopped before it finished";
                 store.update(
                         completion.uuid(),
                         c -> c.status().isTerminal()
                                 ? c
-                                : c.ended(
-                                        TurnResult.failure(
-                                                "the server restarted before the completion finished", "", 0),
-                                        clock.instant()));
-                log.info(
-                        "Completion {} failed: the server restarted while it was {}",
-                        completion.uuid(),
-                        status.wireName());
+                                : c.ended(TurnResult.failure(reason + "; submit it again", "", 0), clock.instant()));
+                log.info("Completion {} failed while {}: {}", completion.uuid(), status.wireName(), reason);
                 failed++;
             }
+        }
+        if (skipped > 0) {
+            log.info("Recovery left {} unfinished completions to the running nodes that accepted them", skipped);
         }
         return failed;
     }
@@ -170,7 +217,8 @@ public final class CompletionService implements AutoCloseable {
                     "all " + capacity.limit() + " agent slots are busy; retry later", RETRY_AFTER);
         }
         try {
-            store.create(Completion.queued(request.uuid(), request.message(), request.meta(), clock.instant()));
+            store.create(
+                    Completion.queued(request.uuid(), request.message(), request.meta(), podName, clock.instant()));
             return run(request);
         } finally {
             capacity.release();

@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +35,7 @@ class CompletionServiceTest {
     private final List<AgentInvocation> invocations = new CopyOnWriteArrayList<>();
     private final InMemoryCompletionStore store = new InMemoryCompletionStore();
     private final AgentCapacity capacity = new AgentCapacity(1);
+    private final Set<String> runningNodes = ConcurrentHashMap.newKeySet();
     private CompletionService service;
 
     @BeforeEach
@@ -53,7 +56,8 @@ class CompletionServiceTest {
                     return new AgentOutcome(0, "did " + invocation.prompt(), false, "", "s-1", 0.5, 2, 10L, null);
                 },
                 Clock.systemUTC());
-        service = new CompletionService(settings, runner, () -> profile, capacity, store, Clock.systemUTC());
+        service = new CompletionService(
+                settings, "node-a", runningNodes::contains, runner, () -> profile, capacity, store, Clock.systemUTC());
     }
 
     @AfterEach
@@ -117,13 +121,45 @@ class CompletionServiceTest {
     @Test
     void recoverFailsLeftoverCompletions() {
         Instant now = Instant.now();
-        store.create(Completion.queued("old-queued", "m", "", now));
-        store.create(Completion.queued("old-running", "m", "", now).running(now));
+        store.create(Completion.queued("old-queued", "m", "", "node-a", now));
+        store.create(Completion.queued("old-running", "m", "", "node-a", now).running(now));
+        store.create(Completion.queued("unnamed", "m", "", now).running(now));
 
         int failed = service.recover();
 
-        assertThat(failed).isEqualTo(2);
+        assertThat(failed).isEqualTo(3);
         assertThat(store.find("old-queued").orElseThrow().status()).isEqualTo(CompletionStatus.FAILED);
         assertThat(store.find("old-running").orElseThrow().error()).contains("restarted");
+        assertThat(store.find("unnamed").orElseThrow().status()).isEqualTo(CompletionStatus.FAILED);
+    }
+
+    @Test
+    void recoverLeavesRunningNodesAlone() {
+        Instant now = Instant.now();
+        runningNodes.add("node-b");
+        store.create(Completion.queued("b-queued", "m", "", "node-b", now));
+        store.create(Completion.queued("b-running", "m", "", "node-b", now).running(now));
+        store.create(Completion.queued("c-running", "m", "", "node-c", now).running(now));
+        Completion ended =
+                Completion.queued("c-ended", "m", "", "node-c", now).ended(TurnResult.failure("timed out", "", 1), now);
+        store.create(ended);
+
+        int failed = service.recover();
+
+        assertThat(failed).isEqualTo(1);
+        assertThat(store.find("b-queued").orElseThrow().status()).isEqualTo(CompletionStatus.QUEUED);
+        assertThat(store.find("b-running").orElseThrow().status()).isEqualTo(CompletionStatus.RUNNING);
+        Completion lost = store.find("c-running").orElseThrow();
+        assertThat(lost.status()).isEqualTo(CompletionStatus.FAILED);
+        assertThat(lost.error()).contains("node node-c ");
+        assertThat(store.find("c-ended")).contains(ended);
+    }
+
+    @Test
+    void submittedCompletionNamesNode() throws Exception {
+        Completion done = service.submit(request("req-9", true));
+
+        assertThat(done.podName()).isEqualTo("node-a");
+        assertThat(store.find("req-9").orElseThrow().podName()).isEqualTo("node-a");
     }
 }

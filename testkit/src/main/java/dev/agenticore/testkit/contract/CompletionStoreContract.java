@@ -39,9 +39,9 @@ public abstract class CompletionStoreContract {
         store = newStore();
     }
 
-    /** Returns a queued completion created {@code seconds} after {@link #T0}. */
+    /** Returns a queued completion of the node {@code node-a}, created {@code seconds} after {@link #T0}. */
     protected static Completion queued(String uuid, long seconds) {
-        return Completion.queued(uuid, "fix the bug", "{\"ticket\":\"T-1\"}", T0.plusSeconds(seconds));
+        return Completion.queued(uuid, "fix the bug", "{\"ticket\":\"T-1\"}", "node-a", T0.plusSeconds(seconds));
     }
 
     /** Returns a completion that ended with a result, with every field set. */
