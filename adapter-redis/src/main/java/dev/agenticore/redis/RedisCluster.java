@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Every Redis adapter of one node over one shared {@link RedisGateway}: the stores, the queue, the
- * locks, the node's heartbeat and its subscription to the cancel and event channels. {@link
- * #connect} creates them, {@link #runningJobs} attaches the node's worker and {@link #start} joins
- * the cluster.
+ * Every Redis adapter of one node over one shared {@link RedisGateway}: the job, worktree and
+ * agent-mode stores, the queue, the locks, the node's heartbeat and its subscription to the cancel
+ * and event channels. {@link #connect} creates them, {@link #runningJobs} attaches the node's
+ * worker and {@link #start} joins the cluster.
  */
 public final class RedisCluster implements AutoCloseable {
     private final RedisGateway gateway;
@@ -18,6 +18,9 @@ public final class RedisCluster implements AutoCloseable {
     private final RedisJobStore jobStore;
     private final RedisJobEventLog eventLog;
     private final RedisWorktreeStore worktreeStore;
+    private final RedisCompletionStore completionStore;
+    private final RedisConversationStore conversationStore;
+    private final RedisStreamSettingsStore streamSettingsStore;
     private final RedisJobQueue queue;
     private final RedisLocks locks;
     private final RedisNode node;
@@ -30,6 +33,9 @@ public final class RedisCluster implements AutoCloseable {
         this.jobStore = new RedisJobStore(gateway);
         this.eventLog = new RedisJobEventLog(gateway, clock);
         this.worktreeStore = new RedisWorktreeStore(gateway);
+        this.completionStore = new RedisCompletionStore(gateway);
+        this.conversationStore = new RedisConversationStore(gateway);
+        this.streamSettingsStore = new RedisStreamSettingsStore(gateway);
         this.queue = new RedisJobQueue(gateway, podName);
         this.locks = new RedisLocks(gateway);
         this.node = new RedisNode(gateway, podName, RedisNode.DEFAULT_INTERVAL, clock);
@@ -64,6 +70,31 @@ public final class RedisCluster implements AutoCloseable {
     /** Returns the worktree store. */
     public RedisWorktreeStore worktreeStore() {
         return worktreeStore;
+    }
+
+    /** Returns the agent-mode completion store. */
+    public RedisCompletionStore completionStore() {
+        return completionStore;
+    }
+
+    /** Returns the agent-mode conversation store. */
+    public RedisConversationStore conversationStore() {
+        return conversationStore;
+    }
+
+    /** Returns the agent-mode stream settings store. */
+    public RedisStreamSettingsStore streamSettingsStore() {
+        return streamSettingsStore;
+    }
+
+    /**
+     * Returns whether the node named {@code podName} is running: its heartbeat key exists, so it
+     * wrote a heartbeat within the last three heartbeat intervals.
+     *
+     * @throws dev.agenticore.core.StorageException when Redis cannot be reached
+     */
+    public boolean isNodeAlive(String podName) {
+        return node.status(podName).isPresent();
     }
 
     /** Returns the job queue. */

@@ -1,5 +1,6 @@
 package dev.agenticore.redis;
 
+import dev.agenticore.core.chat.CompletionStatus;
 import dev.agenticore.core.job.JobStatus;
 
 /** Names of every key and channel, each starting with the configured prefix. */
@@ -43,6 +44,31 @@ final class RedisKeys {
     /** Sorted set of worktree ids, scored by creation time. */
     String worktreeIndex() {
         return prefix + ":worktrees";
+    }
+
+    /** String with a completion's wire JSON. */
+    String completion(String uuid) {
+        return prefix + ":completion:" + uuid;
+    }
+
+    /** Sorted set of the uuids of every completion, scored by creation time. */
+    String completionIndex() {
+        return prefix + ":completions";
+    }
+
+    /** Sorted set of the uuids of completions in one status, scored by creation time. */
+    String completionIndex(CompletionStatus status) {
+        return prefix + ":completions:" + status.wireName();
+    }
+
+    /** String with the JSON of a conversation, under its full conversation key. */
+    String conversation(String key) {
+        return prefix + ":conversation:" + key;
+    }
+
+    /** String with the JSON of an agent's stream settings. */
+    String streamSettings(String agentId) {
+        return prefix + ":stream-settings:" + agentId;
     }
 
     /** String with a node's heartbeat, expiring when the node stops refreshing it. */

@@ -118,4 +118,29 @@ public abstract class CompletionStoreContract {
         assertThat(limited).containsExactly("b", "c");
         assertThat(queued).containsExactly("b", "a");
     }
+
+    @Test
+    void concurrentUpdatesAreNotLost() throws Exception {
+        store.create(queued("req-1", 0));
+        int threads = 4;
+        int updatesPerThread = 25;
+
+        Concurrently.run(threads, () -> {
+            for (int i = 0; i < updatesPerThread; i++) {
+                store.update("req-1", current -> current.ended(oneMoreTurn(current), T0.plusSeconds(9)));
+            }
+            return null;
+        });
+
+        Completion updated = store.find("req-1").orElseThrow();
+        assertThat(updated.numTurns()).isEqualTo(threads * updatesPerThread);
+        assertThat(store.list(CompletionStatus.COMPLETED, 10)).containsExactly(updated);
+        assertThat(store.list(CompletionStatus.QUEUED, 10)).isEmpty();
+    }
+
+    /** Returns a successful result with one turn more than {@code completion} reports. */
+    private static TurnResult oneMoreTurn(Completion completion) {
+        int turns = completion.numTurns() == null ? 0 : completion.numTurns();
+        return new TurnResult("", false, "", "", new AgentUsage(0, 0, 0, 0), null, null, turns + 1);
+    }
 }
