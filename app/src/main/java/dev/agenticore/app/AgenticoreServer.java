@@ -109,8 +109,9 @@ public final class AgenticoreServer implements AutoCloseable {
 
         // A node of a cluster keeps taking submissions while it drains: other nodes run them.
         jobs.setAdmission(() -> redis != null || worker.isTakingJobs());
-        AgentModeWiring agentMode =
-                config.agentMode().enabled() ? AgentModeWiring.create(config, runner, profiles, capacity, clock) : null;
+        AgentModeWiring agentMode = config.agentMode().enabled()
+                ? AgentModeWiring.create(config, runner, profiles, capacity, redis, clock)
+                : null;
         McpTools mcpTools = new McpTools(jobs, worktrees, profiles, agentMode == null ? null : agentMode.completions());
         AtomicReference<McpEndpoints> mcpEndpoints = new AtomicReference<>();
         McpHttpSettings mcpSettings = mcpSettings(config);

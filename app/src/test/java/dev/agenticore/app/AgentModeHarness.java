@@ -68,7 +68,7 @@ final class AgentModeHarness implements AutoCloseable {
     }
 
     /** Writes the agent package once per home: system prompt, instructions and empty MCP servers. */
-    private static Path agentPackage(Path home) throws IOException {
+    static Path agentPackage(Path home) throws IOException {
         Path directory = home.resolve("anton-package");
         if (Files.isDirectory(directory)) {
             return directory;

@@ -25,6 +25,18 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(Map<String, String> environment, Path log) throws Exception {
+        return start(environment, log, true);
+    }
+
+    /**
+     * Starts the server with exactly the given environment, so that no variable of the test JVM,
+     * such as an API key or a proxy, reaches the server or the agents it starts.
+     */
+    static ServerProcess startWithOnly(Map<String, String> environment, Path log) throws Exception {
+        return start(environment, log, false);
+    }
+
+    private static ServerProcess start(Map<String, String> environment, Path log, boolean inherit) throws Exception {
         int port = freePort();
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -33,6 +45,9 @@ final class ServerProcess implements AutoCloseable {
                 "serve",
                 "--port",
                 Integer.toString(port));
+        if (!inherit) {
+            builder.environment().clear();
+        }
         builder.environment().putAll(environment);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         ServerProcess server = new ServerProcess(builder.start(), port);
