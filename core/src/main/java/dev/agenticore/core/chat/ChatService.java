@@ -40,6 +40,8 @@ public final class ChatService {
     private final Clock clock;
     private final ConversationResolver resolver;
     private final TurnLauncher launcher;
+    // NOTE: this set lives in one process, so when several nodes share the conversation store, two
+    // requests of one conversation sent to two nodes at once both run.
     private final Set<String> busyConversations = ConcurrentHashMap.newKeySet();
 
     /**
