@@ -170,8 +170,8 @@ public final class CompletionService implements AutoCloseable {
      * stopped. A record that names no node counts as this node's. Call it once at start-up, before
      * any submission.
      *
-     * <p>NOTE: a node is asked only here, so the completions of a node that stops for good while
-     * the others keep running stay queued or running until some node starts again.
+     * <p>NOTE: liveness is checked only here, at start-up, so the completions of a node that stops
+     * for good while the others keep running stay queued or running until some node starts again.
      *
      * @return how many completions were failed
      */
