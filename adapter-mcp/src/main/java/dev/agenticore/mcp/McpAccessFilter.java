@@ -1,5 +1,6 @@
 package dev.agenticore.mcp;
 
+import dev.agenticore.core.StorageException;
 import dev.agenticore.json.Json;
 import dev.agenticore.json.ResponseBodies;
 import jakarta.servlet.FilterChain;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Guards the MCP servlets, which Javalin's own before-handlers never see: rejects a foreign {@code
  * Host} or {@code Origin} with 403, then a missing or wrong API key with 401. A message posted to
- * {@link McpEndpoints#MESSAGE_PATH} for an SSE session opened with a valid key needs no key itself.
+ * {@link McpEndpoints#MESSAGE_PATH} for an SSE session opened with a valid key, on this node or on
+ * another node of the cluster, needs no key itself.
  */
 final class McpAccessFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
@@ -27,9 +29,10 @@ final class McpAccessFilter extends HttpFilter {
 
     private final transient ApiKeyCheck apiKeyCheck;
     private final transient OriginPolicy originPolicy;
-    private final transient AuthenticatedSseSessions sseSessions = new AuthenticatedSseSessions();
+    private final transient SseSessions sseSessions;
 
-    McpAccessFilter(McpHttpSettings settings) {
+    McpAccessFilter(McpHttpSettings settings, SseSessions sseSessions) {
+        this.sseSessions = sseSessions;
         this.apiKeyCheck = settings.apiKeyCheck();
         this.originPolicy =
                 new OriginPolicy(settings.dnsRebindingProtection(), settings.allowedHosts(), settings.allowedOrigins());
@@ -55,8 +58,14 @@ final class McpAccessFilter extends HttpFilter {
             }
             return;
         }
-        if (isMessageOfAuthenticatedSession(request)) {
-            chain.doFilter(request, response);
+        try {
+            if (isMessageOfAuthenticatedSession(request)) {
+                chain.doFilter(request, response);
+                return;
+            }
+        } catch (StorageException e) {
+            log.warn("Looking up the MCP session of {} failed: {}", request.getRequestURI(), e.getMessage());
+            send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, ResponseBodies.error(e.getMessage()));
             return;
         }
         log.debug("Rejected {} {} without a valid API key", request.getMethod(), request.getRequestURI());
@@ -70,7 +79,7 @@ final class McpAccessFilter extends HttpFilter {
     private boolean isMessageOfAuthenticatedSession(HttpServletRequest request) {
         return request.getMethod().equals("POST")
                 && path(request).equals(McpEndpoints.MESSAGE_PATH)
-                && sseSessions.contains(queryParameter(request.getQueryString(), "sessionId"));
+                && sseSessions.isOpenAnywhere(queryParameter(request.getQueryString(), "sessionId"));
     }
 
     private static String path(HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package dev.agenticore.mcp;
 
+import dev.agenticore.core.cluster.SessionRelay;
 import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
@@ -19,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * legacy HTTP+SSE transport with its event stream at {@value #SSE_PATH} and messages posted to
  * {@value #MESSAGE_PATH}. Streamable HTTP is stateless: the server issues no {@code Mcp-Session-Id}
  * and handles every {@code POST} on its own, so any node of a cluster can take any request and a
- * restart ends nothing that a client holds. HTTP+SSE keeps a session per event stream, so its
- * messages must reach the node that holds the stream. On all three paths one servlet filter checks API keys, {@code Host} and
+ * restart ends nothing that a client keeps. HTTP+SSE keeps a session per event stream; a message
+ * posted to another node of a cluster is forwarded to the node that owns the stream. On all three paths one servlet filter checks API keys, {@code Host} and
  * {@code Origin}, and a second one checks the body size and the JSON-RPC message and turns every
  * error into a JSON-RPC error object. Mount it from Javalin's configuration:
  *
@@ -58,9 +59,20 @@ public final class McpEndpoints implements AutoCloseable {
      *
      * @return the endpoints, whose {@link #close()} ends open HTTP+SSE sessions; stopping Jetty ends them too
      */
+    public static McpEndpoints mount(ServletContextHandler handler, McpTools tools, McpHttpSettings settings) {
+        return mount(handler, tools, settings, SessionRelay.NONE);
+    }
+
+    /**
+     * Adds the MCP servlets and their filters to a servlet context, with HTTP+SSE sessions shared
+     * through a relay: a message posted to this node for a stream of another node is sent there.
+     *
+     * @return the endpoints, whose {@link #close()} ends open HTTP+SSE sessions
+     */
     // The SDK deprecates the HTTP+SSE transport in favour of Streamable HTTP; it stays for older clients.
     @SuppressWarnings("deprecation")
-    public static McpEndpoints mount(ServletContextHandler handler, McpTools tools, McpHttpSettings settings) {
+    public static McpEndpoints mount(
+            ServletContextHandler handler, McpTools tools, McpHttpSettings settings, SessionRelay relay) {
         HttpServletStatelessServerTransport streamable = HttpServletStatelessServerTransport.builder()
                 .jsonMapper(McpServers.PROTOCOL_JSON)
                 .messageEndpoint(STREAMABLE_PATH)
@@ -74,14 +86,15 @@ public final class McpEndpoints implements AutoCloseable {
                 .maxRequestSize(SDK_MAX_REQUEST_SIZE)
                 .build();
         McpStatelessSyncServer streamableServer = McpServers.build(streamable, tools);
-        McpSyncServer sseServer = McpServers.build(sse, tools);
+        SseSessions sseSessions = new SseSessions(relay);
+        McpSyncServer sseServer = McpServers.build(new CapturingSseProvider(sse, sseSessions), tools);
 
         // The stateless servlet runs a tool call on the request's thread; the SSE servlet replies on
         // its stream with no async timeout. Jetty 12.1 closes neither connection when its idle timeout
         // passes without pending I/O, so a run_task call that waits for a job outlasts the connector's
         // idle timeout; LongToolCallIT checks it on both transports.
         addServlets(handler, streamable, sse);
-        addFilters(handler, settings, streamable.protocolVersions());
+        addFilters(handler, settings, streamable.protocolVersions(), sseSessions);
         log.info(
                 "MCP endpoints mounted at {} (Streamable HTTP) and {} with {} (HTTP+SSE)",
                 STREAMABLE_PATH,
@@ -102,11 +115,15 @@ public final class McpEndpoints implements AutoCloseable {
 
     /** Adds the access filter, then the protocol filter; Jetty runs them in the order they were added. */
     private static void addFilters(
-            ServletContextHandler handler, McpHttpSettings settings, List<String> protocolVersions) {
-        FilterHolder access = new FilterHolder(new McpAccessFilter(settings));
+            ServletContextHandler handler,
+            McpHttpSettings settings,
+            List<String> protocolVersions,
+            SseSessions sseSessions) {
+        FilterHolder access = new FilterHolder(new McpAccessFilter(settings, sseSessions));
         access.setName("mcp-access");
         access.setAsyncSupported(true);
-        FilterHolder protocol = new FilterHolder(new McpProtocolFilter(settings.maxBodyBytes(), protocolVersions));
+        FilterHolder protocol =
+                new FilterHolder(new McpProtocolFilter(settings.maxBodyBytes(), protocolVersions, sseSessions));
         protocol.setName("mcp-protocol");
         protocol.setAsyncSupported(true);
         EnumSet<DispatcherType> dispatches = EnumSet.of(DispatcherType.REQUEST);

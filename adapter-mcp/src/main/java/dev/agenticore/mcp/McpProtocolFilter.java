@@ -1,5 +1,6 @@
 package dev.agenticore.mcp;
 
+import dev.agenticore.core.StorageException;
 import dev.agenticore.json.Json;
 import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.servlet.FilterChain;
@@ -51,15 +52,18 @@ final class McpProtocolFilter extends HttpFilter {
 
     private final long maxBodyBytes;
     private final List<String> protocolVersions;
+    private final transient SseSessions sseSessions;
 
     /**
      * @param maxBodyBytes largest accepted request body
      * @param protocolVersions the MCP protocol versions that Streamable HTTP accepts in the {@code
      *     MCP-Protocol-Version} header
+     * @param sseSessions the HTTP+SSE sessions, to forward a message for a session of another node
      */
-    McpProtocolFilter(long maxBodyBytes, List<String> protocolVersions) {
+    McpProtocolFilter(long maxBodyBytes, List<String> protocolVersions, SseSessions sseSessions) {
         this.maxBodyBytes = maxBodyBytes;
         this.protocolVersions = List.copyOf(protocolVersions);
+        this.sseSessions = sseSessions;
     }
 
     @Override
@@ -120,15 +124,43 @@ final class McpProtocolFilter extends HttpFilter {
         }
         if (path.equals(McpEndpoints.STREAMABLE_PATH)) {
             checkStreamablePost(request, message);
-        } else if (McpAccessFilter.queryParameter(request.getQueryString(), "sessionId") == null) {
-            throw new RejectedRequestException(
-                    HttpServletResponse.SC_BAD_REQUEST,
-                    message.id(),
-                    McpSchema.ErrorCodes.INVALID_REQUEST,
-                    "missing sessionId query parameter: open the SSE stream at " + McpEndpoints.SSE_PATH
-                            + " and post to the endpoint URL its first event names");
+        } else {
+            String sessionId = McpAccessFilter.queryParameter(request.getQueryString(), "sessionId");
+            if (sessionId == null) {
+                throw new RejectedRequestException(
+                        HttpServletResponse.SC_BAD_REQUEST,
+                        message.id(),
+                        McpSchema.ErrorCodes.INVALID_REQUEST,
+                        "missing sessionId query parameter: open the SSE stream at " + McpEndpoints.SSE_PATH
+                                + " and post to the endpoint URL its first event names");
+            }
+            if (relayed(sessionId, body, message)) {
+                response.setStatus(HttpServletResponse.SC_ACCEPTED);
+                return;
+            }
         }
         forward(new CachedBodyRequest(request, body), response, chain, path, message);
+    }
+
+    /**
+     * Sends a message for an SSE session of another node to that node, whose stream carries the
+     * reply. Returns false when this node owns the session or no node does.
+     */
+    private boolean relayed(String sessionId, byte[] body, JsonRpcMessages.Message message) {
+        if (sseSessions.contains(sessionId)) {
+            return false;
+        }
+        try {
+            return sseSessions.forward(sessionId, new String(body, StandardCharsets.UTF_8));
+        } catch (StorageException e) {
+            log.warn("Forwarding a message for MCP session {} failed: {}", sessionId, e.getMessage());
+            throw new RejectedRequestException(
+                    HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    message.id(),
+                    McpSchema.ErrorCodes.INTERNAL_ERROR,
+                    "the message could not reach the server that owns MCP session " + sessionId
+                            + " because the cluster store is unreachable; retry later");
+        }
     }
 
     private void forward(
@@ -300,7 +332,7 @@ final class McpProtocolFilter extends HttpFilter {
         return switch (status) {
             case HttpServletResponse.SC_NOT_FOUND ->
                 path.equals(McpEndpoints.MESSAGE_PATH)
-                        ? "MCP session not found: its SSE stream has closed or is held by another server;"
+                        ? "MCP session not found: its SSE stream has closed or is owned by another server;"
                                 + " open a new one at " + McpEndpoints.SSE_PATH
                         : "not found: " + path;
             case HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE -> "the Content-Type header must be application/json";

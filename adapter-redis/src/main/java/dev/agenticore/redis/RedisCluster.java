@@ -24,6 +24,7 @@ public final class RedisCluster implements AutoCloseable {
     private final RedisJobQueue queue;
     private final RedisLocks locks;
     private final RedisNode node;
+    private final RedisSessionRelay sessionRelay;
     private RedisSignals signals;
     private LocalWorker worker;
 
@@ -39,6 +40,7 @@ public final class RedisCluster implements AutoCloseable {
         this.queue = new RedisJobQueue(gateway, podName);
         this.locks = new RedisLocks(gateway);
         this.node = new RedisNode(gateway, podName, RedisNode.DEFAULT_INTERVAL, clock);
+        this.sessionRelay = new RedisSessionRelay(gateway, podName);
     }
 
     /**
@@ -102,7 +104,6 @@ public final class RedisCluster implements AutoCloseable {
         return queue;
     }
 
-    /** Returns the named locks. */
     /**
      * Returns repository locks over Redis: a fetch of one mirror waits up to five minutes for the
      * lock, which expires after five minutes if its owner dies.
@@ -132,8 +133,14 @@ public final class RedisCluster implements AutoCloseable {
         };
     }
 
+    /** Returns the named locks. */
     public RedisLocks locks() {
         return locks;
+    }
+
+    /** Returns the relay of client sessions, such as MCP event streams, between the nodes. */
+    public RedisSessionRelay sessionRelay() {
+        return sessionRelay;
     }
 
     /** Returns this node's heartbeat and drain flag. */
@@ -169,6 +176,7 @@ public final class RedisCluster implements AutoCloseable {
             throw new IllegalStateException("call runningJobs before start");
         }
         signals.start();
+        sessionRelay.start();
         queue.onLeaseLost(worker::stop);
         node.start(worker, jobStore);
     }
@@ -193,10 +201,14 @@ public final class RedisCluster implements AutoCloseable {
         return podName;
     }
 
-    /** Leaves the cluster: stops the heartbeat, the subscription and lease renewal, then closes the pool. */
+    /**
+     * Leaves the cluster: stops the heartbeat, the subscriptions, lease renewal and the session relay,
+     * then closes the pool.
+     */
     @Override
     public synchronized void close() {
         node.close();
+        sessionRelay.close();
         if (signals != null) {
             signals.close();
         }

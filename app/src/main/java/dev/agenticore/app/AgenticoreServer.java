@@ -3,6 +3,7 @@ package dev.agenticore.app;
 import dev.agenticore.core.StorageException;
 import dev.agenticore.core.agent.AgentCapacity;
 import dev.agenticore.core.agent.AgentRunner;
+import dev.agenticore.core.cluster.SessionRelay;
 import dev.agenticore.core.event.JobEventFeed;
 import dev.agenticore.core.event.JobEventLog;
 import dev.agenticore.core.job.JobQueue;
@@ -123,8 +124,12 @@ public final class AgenticoreServer implements AutoCloseable {
                 .routes(new ProfileRoutes(profiles))
                 .routes(new WorktreeRoutes(worktrees))
                 .customize(javalin -> javalin.jetty.threadPool = threadPool())
-                .customize(javalin -> javalin.jetty.modifyServletContextHandler(
-                        handler -> mcpEndpoints.set(McpEndpoints.mount(handler, mcpTools, mcpSettings))));
+                .customize(javalin ->
+                        javalin.jetty.modifyServletContextHandler(handler -> mcpEndpoints.set(McpEndpoints.mount(
+                                handler,
+                                mcpTools,
+                                mcpSettings,
+                                redis == null ? SessionRelay.NONE : redis.sessionRelay()))));
         if (agentMode != null) {
             agentMode.addRoutes(builder, config, clock);
         }

@@ -7,6 +7,7 @@ import dev.agenticore.json.Json;
 import dev.agenticore.testkit.redis.RedisServerExtension;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An MCP client behind a round-robin load balancer in front of three server processes on one
  * Redis: consecutive requests of one client reach different nodes, and every tool call works, also
- * after the node that handled the client's {@code initialize} was killed.
+ * after the node that handled the client's {@code initialize} was killed. Over HTTP+SSE, messages
+ * posted to any node reach the node that owns the client's event stream.
  */
 @Timeout(180)
 class McpClusterIT {
@@ -62,9 +65,9 @@ class McpClusterIT {
         JsonNode submitted = call("run_task", Map.of("task", "spread over nodes"));
         JsonNode finished = awaitEnd(submitted.at("/job/id").asText());
         JsonNode listed = call("list_jobs", Map.of("limit", 5));
-        JsonNode held = call("run_task", Map.of("task", "hold-on"));
+        JsonNode holding = call("run_task", Map.of("task", "hold-on"));
         JsonNode cancelled =
-                call("cancel_job", Map.of("job_id", held.at("/job/id").asText()));
+                call("cancel_job", Map.of("job_id", holding.at("/job/id").asText()));
 
         assertThat(tools).contains("run_task", "get_job", "cancel_job");
         assertThat(finished.at("/job/status").asText()).isEqualTo("succeeded");
@@ -98,6 +101,42 @@ class McpClusterIT {
 
         assertThat(finished).extracting(job -> job.at("/job/status").asText()).containsOnly("succeeded");
         assertThat(proxy.order().subList(1, proxy.order().size())).doesNotContain(initializedBy);
+    }
+
+    // The SDK deprecates its HTTP+SSE client along with the transport, which older clients still use.
+    @SuppressWarnings("deprecation")
+    @Test
+    void sseMessagesReachTheNodeOfTheStream() throws Exception {
+        startCluster();
+        client.close();
+        client = McpClient.sync(HttpClientSseClientTransport.builder(proxy.url())
+                        .sseEndpoint("/sse")
+                        .build())
+                .requestTimeout(Duration.ofSeconds(30))
+                .build();
+        client.initialize();
+
+        List<JsonNode> finished = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            JsonNode submitted = call("run_task", Map.of("task", "over the event stream " + i));
+            finished.add(awaitEnd(submitted.at("/job/id").asText()));
+        }
+
+        List<String> routes = proxy.routes();
+        int streamPort = portOf(routes.stream()
+                .filter(route -> route.startsWith("GET /sse "))
+                .findFirst()
+                .orElseThrow());
+        Set<Integer> messagePorts = routes.stream()
+                .filter(route -> route.startsWith("POST /messages "))
+                .map(McpClusterIT::portOf)
+                .collect(Collectors.toSet());
+        assertThat(finished).extracting(job -> job.at("/job/status").asText()).containsOnly("succeeded");
+        assertThat(messagePorts).as(routes.toString()).contains(streamPort).hasSize(3);
+    }
+
+    private static int portOf(String route) {
+        return Integer.parseInt(route.substring(route.lastIndexOf(' ') + 1));
     }
 
     private JsonNode call(String tool, Map<String, Object> arguments) {

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A load balancer on loopback for cluster tests: it sends each HTTP request to the next node in
  * turn, with no affinity, and skips a node that refuses the connection, as a balancer with health
- * checks would. Bodies are buffered, so it suits JSON requests and replies but not event streams.
+ * checks would. Request bodies are buffered; response bodies are passed on as they arrive, so an
+ * event stream flows through.
  */
 final class RoundRobinProxy implements AutoCloseable {
     /** Headers that belong to one connection, or that the JDK client sets itself. */
@@ -41,6 +43,7 @@ final class RoundRobinProxy implements AutoCloseable {
     private final AtomicInteger next = new AtomicInteger();
     private final Map<Integer, AtomicInteger> served = new ConcurrentHashMap<>();
     private final List<Integer> order = new CopyOnWriteArrayList<>();
+    private final List<String> routes = new CopyOnWriteArrayList<>();
 
     private RoundRobinProxy(List<Integer> ports) throws IOException {
         this.ports = List.copyOf(ports);
@@ -72,6 +75,11 @@ final class RoundRobinProxy implements AutoCloseable {
         return List.copyOf(order);
     }
 
+    /** Returns {@code "<method> <path> -> <port>"} for every served request, in order. */
+    List<String> routes() {
+        return List.copyOf(routes);
+    }
+
     private void forward(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body;
@@ -80,19 +88,22 @@ final class RoundRobinProxy implements AutoCloseable {
             }
             for (int attempt = 0; attempt < ports.size(); attempt++) {
                 int port = ports.get(Math.floorMod(next.getAndIncrement(), ports.size()));
+                HttpResponse<InputStream> response;
                 try {
-                    HttpResponse<byte[]> response =
-                            client.send(request(exchange, port, body), HttpResponse.BodyHandlers.ofByteArray());
-                    served.computeIfAbsent(port, p -> new AtomicInteger()).incrementAndGet();
-                    order.add(port);
-                    reply(exchange, response);
-                    return;
+                    response = client.send(request(exchange, port, body), HttpResponse.BodyHandlers.ofInputStream());
                 } catch (ConnectException e) {
                     // The node is down: try the next one.
+                    continue;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;
                 }
+                served.computeIfAbsent(port, p -> new AtomicInteger()).incrementAndGet();
+                order.add(port);
+                routes.add(exchange.getRequestMethod() + " "
+                        + exchange.getRequestURI().getPath() + " -> " + port);
+                reply(exchange, response);
+                return;
             }
             exchange.sendResponseHeaders(502, -1);
         }
@@ -101,7 +112,6 @@ final class RoundRobinProxy implements AutoCloseable {
     private static HttpRequest request(HttpExchange exchange, int port, byte[] body) {
         URI uri = URI.create("http://127.0.0.1:" + port + exchange.getRequestURI());
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(60))
                 .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
         exchange.getRequestHeaders().forEach((name, values) -> {
             if (!SKIPPED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
@@ -111,17 +121,24 @@ final class RoundRobinProxy implements AutoCloseable {
         return request.build();
     }
 
-    private static void reply(HttpExchange exchange, HttpResponse<byte[]> response) throws IOException {
+    /** Copies the status, the headers and the body, flushing after each read so that events flow. */
+    private static void reply(HttpExchange exchange, HttpResponse<InputStream> response) throws IOException {
         response.headers().map().forEach((name, values) -> {
             if (!SKIPPED_HEADERS.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
                 exchange.getResponseHeaders().put(name, values);
             }
         });
-        byte[] body = response.body();
-        exchange.sendResponseHeaders(response.statusCode(), body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+        OptionalLong declared = response.headers().firstValueAsLong("Content-Length");
+        // HttpServer takes -1 for no body and 0 for a body of unknown length, sent in chunks.
+        long length = declared.isEmpty() ? 0 : declared.getAsLong() == 0 ? -1 : declared.getAsLong();
+        exchange.sendResponseHeaders(response.statusCode(), length);
+        try (InputStream in = response.body();
+                OutputStream out = exchange.getResponseBody()) {
+            byte[] buffer = new byte[8192];
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                out.write(buffer, 0, read);
+                out.flush();
             }
         }
     }

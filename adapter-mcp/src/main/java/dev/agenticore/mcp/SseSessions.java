@@ -1,5 +1,10 @@
 package dev.agenticore.mcp;
 
+import dev.agenticore.core.StorageException;
+import dev.agenticore.core.cluster.SessionRelay;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpServerSession;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,27 +13,99 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Ids of the HTTP+SSE sessions whose event stream was opened with a valid API key. A message posted
- * to {@link McpEndpoints#MESSAGE_PATH} for such a session needs no key of its own, because the
- * {@code endpoint} event names a URL without one; the session id is a random UUID that only the
- * stream's reader learns. An id is removed when its stream ends.
+ * The HTTP+SSE sessions of this node, whose event streams were opened with a valid API key. A
+ * message posted to {@link McpEndpoints#MESSAGE_PATH} for such a session needs no key of its own,
+ * because the {@code endpoint} event names a URL without one; the session id is a random UUID that
+ * only the stream's reader learns. A session is removed when its stream ends.
+ *
+ * <p>Each session is announced on a {@link SessionRelay}, so that in a cluster a message posted to
+ * another node reaches this one, which hands it to the SDK session that writes the stream.
  */
-final class AuthenticatedSseSessions {
+final class SseSessions {
+    private static final Logger log = LoggerFactory.getLogger(SseSessions.class);
+    /**
+     * The SDK session created last on this thread. The SDK creates the session and writes the
+     * {@code endpoint} event on the thread of the stream's request, so the event's session id and
+     * this session belong together.
+     */
+    private static final ThreadLocal<McpServerSession> CREATED = new ThreadLocal<>();
+
     private static final Pattern SESSION_ID = Pattern.compile("sessionId=([^&\\s]+)");
     /** Characters of the stream searched for the endpoint event, which the SDK writes first. */
     private static final int SEARCH_LIMIT = 1024;
 
     private final Set<String> ids = ConcurrentHashMap.newKeySet();
+    private final Map<String, McpServerSession> sessions = new ConcurrentHashMap<>();
+    private final SessionRelay relay;
 
-    /** Returns whether the id belongs to an open stream that was opened with a valid key. */
+    SseSessions(SessionRelay relay) {
+        this.relay = relay;
+        relay.receive(this::deliver);
+    }
+
+    /** Returns whether the id belongs to an open stream of this node that was opened with a valid key. */
     boolean contains(String sessionId) {
         return sessionId != null && ids.contains(sessionId);
+    }
+
+    /**
+     * Returns whether the id belongs to an open stream of this node or of another node of the
+     * cluster, each opened with a valid key.
+     *
+     * @throws StorageException when the cluster's store cannot be reached
+     */
+    boolean isOpenAnywhere(String sessionId) {
+        return contains(sessionId) || (sessionId != null && relay.isOwnedElsewhere(sessionId));
+    }
+
+    /**
+     * Sends a message for a session of another node to that node.
+     *
+     * @return whether a node that owns the session took the message
+     * @throws StorageException when the cluster's store cannot be reached
+     */
+    boolean forward(String sessionId, String message) {
+        return relay.forward(sessionId, message);
+    }
+
+    /** Wraps the SDK's session factory so that each new session can be matched to its stream. */
+    McpServerSession.Factory capturing(McpServerSession.Factory factory) {
+        return transport -> {
+            McpServerSession session = factory.create(transport);
+            CREATED.set(session);
+            return session;
+        };
+    }
+
+    /** Hands a message that another node forwarded to the SDK session of this node's stream. */
+    void deliver(String sessionId, String message) {
+        McpServerSession session = sessions.get(sessionId);
+        if (session == null) {
+            log.info("Dropped a forwarded message for MCP session {}, whose stream has closed", sessionId);
+            return;
+        }
+        McpSchema.JSONRPCMessage parsed;
+        try {
+            parsed = McpSchema.deserializeJsonRpcMessage(McpServers.PROTOCOL_JSON, message);
+        } catch (IOException | IllegalArgumentException e) {
+            log.warn(
+                    "Dropped a forwarded message for MCP session {} that is not JSON-RPC: {}", sessionId, e.toString());
+            return;
+        }
+        session.handle(parsed)
+                .contextWrite(context -> context.put(McpTransportContext.KEY, McpTransportContext.EMPTY))
+                .subscribe(
+                        null,
+                        error -> log.warn("Handling a forwarded message of MCP session {} failed", sessionId, error));
     }
 
     /**
@@ -44,19 +121,39 @@ final class AuthenticatedSseSessions {
      * stream never started or already ended is removed at once.
      */
     void forgetWhenClosed(HttpServletRequest request, HttpServletResponse recording) {
+        CREATED.remove();
         String id = ((RecordingResponse) recording).sessionId();
         if (id == null) {
             return;
         }
         if (!request.isAsyncStarted()) {
-            ids.remove(id);
+            forget(id);
             return;
         }
         try {
             request.getAsyncContext().addListener(new Forget(id));
         } catch (IllegalStateException e) {
             // The stream completed between the check and the call.
-            ids.remove(id);
+            forget(id);
+        }
+    }
+
+    private void remember(String id) {
+        ids.add(id);
+        McpServerSession session = CREATED.get();
+        CREATED.remove();
+        if (session == null) {
+            log.warn("No SDK session was created for MCP stream {}, so only this node serves it", id);
+            return;
+        }
+        sessions.put(id, session);
+        relay.claim(id);
+    }
+
+    private void forget(String id) {
+        ids.remove(id);
+        if (sessions.remove(id) != null) {
+            relay.release(id);
         }
     }
 
@@ -98,7 +195,7 @@ final class AuthenticatedSseSessions {
                     Matcher matcher = SESSION_ID.matcher(end < 0 ? "" : head.substring(0, end));
                     if (matcher.find()) {
                         sessionId = matcher.group(1);
-                        ids.add(sessionId);
+                        remember(sessionId);
                     }
                 }
                 target.write(chars, offset, length);
@@ -132,17 +229,17 @@ final class AuthenticatedSseSessions {
 
         @Override
         public void onComplete(AsyncEvent event) {
-            ids.remove(id);
+            forget(id);
         }
 
         @Override
         public void onTimeout(AsyncEvent event) {
-            ids.remove(id);
+            forget(id);
         }
 
         @Override
         public void onError(AsyncEvent event) {
-            ids.remove(id);
+            forget(id);
         }
 
         @Override
