@@ -25,7 +25,7 @@ import redis.clients.jedis.params.SetParams;
 public final class RedisSessionRelay implements SessionRelay, AutoCloseable {
     /** Expiry of a session key; the node renews its keys every third of it. */
     static final Duration SESSION_TTL = Duration.ofSeconds(90);
-    /** Longest wait in {@link #start} for the subscription to become active. */
+    /** Maximum wait in {@link #start} for the subscription to become active. */
     static final Duration SUBSCRIBE_WAIT = Duration.ofSeconds(5);
     /** Pauses between attempts to publish a message that no subscriber received. */
     private static final long[] RETRY_PAUSES_MILLIS = {50, 200, 500};
