@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +16,7 @@ public final class RepositoryUrls {
     private static final int MAX_LENGTH = 2048;
     private static final Pattern SCP_LIKE =
             Pattern.compile("[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[A-Za-z0-9._~/-][A-Za-z0-9._~/+-]*");
+    private static final Pattern SCP_LIKE_PARTS = Pattern.compile("(?:[^@/:]+@)?([^@/:]+):(.+)");
 
     private RepositoryUrls() {}
 
@@ -66,5 +68,59 @@ public final class RepositoryUrls {
                 return Optional.of("use an https://, http://, ssh:// or git@host:path URL");
             }
         }
+    }
+
+    /**
+     * Returns the URL with scheme and host in lower case, without user info, query, fragment, trailing
+     * {@code /} or {@code .git}. The scp-like {@code git@host:path} becomes {@code ssh://host/path}, and
+     * a URL without a scheme gets {@code file://}.
+     *
+     * @throws IllegalArgumentException when the URL cannot be parsed
+     */
+    public static String normalize(String url) {
+        String trimmed = url.strip();
+        Matcher scp = SCP_LIKE_PARTS.matcher(trimmed);
+        if (!trimmed.contains("://") && scp.matches()) {
+            trimmed = "ssh://" + scp.group(1) + "/" + scp.group(2);
+        }
+
+        URI uri;
+        try {
+            uri = new URI(trimmed);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("invalid repository URL: " + e.getReason(), e);
+        }
+
+        String scheme = uri.getScheme() == null ? "file" : uri.getScheme().toLowerCase(Locale.ROOT);
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+        return scheme + "://" + host + port + stripSuffixes(uri.getPath() == null ? "" : uri.getPath());
+    }
+
+    /**
+     * Returns whether two URLs name the same repository after {@link #normalize}, so that {@code
+     * …/repo}, {@code …/repo.git} and {@code git@host:owner/repo} match their {@code https://} or
+     * {@code ssh://} forms where host and path agree.
+     *
+     * @throws IllegalArgumentException when a URL cannot be parsed
+     */
+    public static boolean sameRepository(String first, String second) {
+        return normalize(first).equals(normalize(second));
+    }
+
+    private static String stripSuffixes(String path) {
+        String result = stripTrailingSlashes(path);
+        if (result.endsWith(".git")) {
+            result = result.substring(0, result.length() - ".git".length());
+        }
+        return stripTrailingSlashes(result);
+    }
+
+    private static String stripTrailingSlashes(String path) {
+        String result = path;
+        while (result.endsWith("/")) {
+            result = result.substring(0, result.length() - 1);
+        }
+        return result;
     }
 }

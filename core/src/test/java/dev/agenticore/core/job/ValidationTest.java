@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ValidationTest {
@@ -80,6 +81,38 @@ class ValidationTest {
         assertThat(RepositoryUrls.problem("file:///tmp/repo", true)).isEmpty();
         assertThat(RepositoryUrls.problem("file:///tmp/repo", false))
                 .hasValueSatisfying(problem -> assertThat(problem).contains("AGENTICORE_ALLOW_FILE_URLS=true"));
+    }
+
+    @ParameterizedTest(name = "{0} and {1}")
+    @CsvSource({
+        "https://github.com/owner/repo, https://github.com/owner/repo.git",
+        "https://github.com/owner/repo, https://github.com/owner/repo.git/",
+        "https://github.com/owner/repo, HTTPS://GitHub.COM/owner/repo",
+        "https://github.com/owner/repo, https://x-access-token:secret@github.com/owner/repo.git",
+        "ssh://git@github.com/owner/repo, git@github.com:owner/repo.git",
+        "file:///srv/git/repo.git, file:///srv/git/repo"
+    })
+    void equivalentUrlsNameTheSameRepository(String first, String second) {
+        assertThat(RepositoryUrls.sameRepository(first, second)).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} and {1}")
+    @CsvSource({
+        "https://github.com/owner/repo, https://github.com/other/repo",
+        "https://github.com/owner/repo, https://github.com/owner/Repo",
+        "https://github.com/owner/repo, https://github.com:8443/owner/repo",
+        "https://github.com/owner/repo, ssh://github.com/owner/repo"
+    })
+    void differentUrlsNameDifferentRepositories(String first, String second) {
+        assertThat(RepositoryUrls.sameRepository(first, second)).isFalse();
+    }
+
+    @Test
+    void normalizedUrlDropsUserInfoAndSuffixes() {
+        assertThat(RepositoryUrls.normalize("HTTPS://user:secret@Example.COM/Owner/repo.git/"))
+                .isEqualTo("https://example.com/Owner/repo");
+        assertThat(RepositoryUrls.normalize("git@example.com:owner/repo.git"))
+                .isEqualTo("ssh://example.com/owner/repo");
     }
 
     @Test
