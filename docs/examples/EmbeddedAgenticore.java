@@ -11,6 +11,7 @@ import dev.agenticore.core.memory.InMemoryJobEventLog;
 import dev.agenticore.core.memory.InMemoryJobQueue;
 import dev.agenticore.core.memory.InMemoryJobStore;
 import dev.agenticore.core.memory.InMemoryProfileCatalog;
+import dev.agenticore.core.memory.InMemoryWorktreeStore;
 import dev.agenticore.core.profile.ProfileDefinition;
 import dev.agenticore.core.profile.ProfileResolver;
 import dev.agenticore.core.profile.ProfileRouter;
@@ -42,7 +43,8 @@ public final class EmbeddedAgenticore {
         JobWorker worker = new JobWorker(store, queue, agent, profiles,
                 new ScratchWorkspace(Files.createTempDirectory("agenticore-embedded")),
                 new JobEventFeed(new InMemoryJobEventLog(clock)), settings, clock);
-        JobService jobs = new JobService(store, queue, new ProfileRouter(profiles, "code"), worker, settings, clock);
+        JobService jobs = new JobService(store, queue, new ProfileRouter(profiles, "code"), worker,
+                new InMemoryWorktreeStore(), settings, clock);
 
         worker.start();
         try {

@@ -3,6 +3,7 @@ package dev.agenticore.mcp;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.agenticore.core.AgenticoreException;
 import dev.agenticore.core.CapacityExceededException;
+import dev.agenticore.core.ConflictException;
 import dev.agenticore.core.InvalidRequestException;
 import dev.agenticore.core.NotFoundException;
 import dev.agenticore.core.StorageException;
@@ -45,6 +46,10 @@ final class ToolResults {
     private static String message(String tool, RuntimeException e) {
         if (e instanceof InvalidRequestException || e instanceof NotFoundException) {
             log.debug("Tool {} rejected its arguments: {}", tool, e.getMessage());
+            return e.getMessage();
+        }
+        if (e instanceof ConflictException) {
+            log.debug("Tool {} rejected for a conflict: {}", tool, e.getMessage());
             return e.getMessage();
         }
         if (e instanceof CapacityExceededException capacity) {

@@ -57,9 +57,11 @@ final class InMemoryServices implements AutoCloseable {
                 clock);
         worker = new JobWorker(
                 store, queue, runner, profiles, new ScratchWorkspace(workRoot.resolve("jobs")), feed, settings, clock);
-        jobs = new JobService(store, queue, new ProfileRouter(profiles, "code"), worker, settings, clock);
-        worktrees = new WorktreeService(
-                new FakeGitWorkspace(), new InMemoryWorktreeStore(), workRoot.resolve("worktrees"), false, clock);
+        InMemoryWorktreeStore worktreeStore = new InMemoryWorktreeStore();
+        jobs = new JobService(
+                store, queue, new ProfileRouter(profiles, "code"), worker, worktreeStore, settings, clock);
+        worktrees =
+                new WorktreeService(new FakeGitWorkspace(), worktreeStore, workRoot.resolve("worktrees"), false, clock);
         tools = new McpTools(jobs, worktrees, profiles);
         worker.start();
     }

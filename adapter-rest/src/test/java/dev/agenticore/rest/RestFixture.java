@@ -13,10 +13,12 @@ import dev.agenticore.core.memory.InMemoryJobEventLog;
 import dev.agenticore.core.memory.InMemoryJobQueue;
 import dev.agenticore.core.memory.InMemoryJobStore;
 import dev.agenticore.core.memory.InMemoryProfileCatalog;
+import dev.agenticore.core.memory.InMemoryWorktreeStore;
 import dev.agenticore.core.profile.ProfileDefinition;
 import dev.agenticore.core.profile.ProfileResolver;
 import dev.agenticore.core.profile.ProfileRouter;
 import dev.agenticore.core.workspace.ScratchWorkspace;
+import dev.agenticore.core.workspace.WorktreeStore;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,6 +40,7 @@ import java.util.concurrent.CountDownLatch;
 final class RestFixture implements AutoCloseable {
     final JobStore store = new InMemoryJobStore();
     final JobQueue queue = new InMemoryJobQueue();
+    final WorktreeStore worktreeStore = new InMemoryWorktreeStore();
     final JobEventFeed feed = new JobEventFeed(new InMemoryJobEventLog(Clock.systemUTC()));
     final CountDownLatch release = new CountDownLatch(1);
     final JobService jobs;
@@ -65,7 +68,8 @@ final class RestFixture implements AutoCloseable {
                 },
                 clock);
         worker = new JobWorker(store, queue, runner, profiles, new ScratchWorkspace(workRoot), feed, settings, clock);
-        jobs = new JobService(store, queue, new ProfileRouter(profiles, "code"), worker, settings, clock);
+        jobs = new JobService(
+                store, queue, new ProfileRouter(profiles, "code"), worker, worktreeStore, settings, clock);
         server = RestServer.builder(RestSettings.loopback(0).withApiKeys(apiKeys))
                 .routes(new HealthRoutes(() -> Map.of("node", settings.podName())))
                 .routes(new JobRoutes(jobs))

@@ -106,7 +106,13 @@ public final class AgenticoreServer implements AutoCloseable {
                 new JobWorker(store, queue, runner, profiles, workspace, feed, config.jobs(), clock, capacity);
         RunningJobs runningJobs = redis != null ? redis.runningJobs(localWorker(worker), feed::wakeReaders) : worker;
         JobService jobs = new JobService(
-                store, queue, new ProfileRouter(profiles, config.defaultProfile()), runningJobs, config.jobs(), clock);
+                store,
+                queue,
+                new ProfileRouter(profiles, config.defaultProfile()),
+                runningJobs,
+                adapters.worktreeStore(),
+                config.jobs(),
+                clock);
 
         // A node of a cluster keeps taking submissions while it drains: other nodes run them.
         jobs.setAdmission(() -> redis != null || worker.isTakingJobs());

@@ -63,6 +63,12 @@ public record JobRequest(
                 task, repoUrl, profile, baseRef, value, filePath, createRepo, privateRepo, worktreeId, waitForResult);
     }
 
+    /** Returns a copy that runs in the given prepared worktree. */
+    public JobRequest withWorktreeId(String value) {
+        return new JobRequest(
+                task, repoUrl, profile, baseRef, sessionId, filePath, createRepo, privateRepo, value, waitForResult);
+    }
+
     /** Returns a copy that waits, or does not wait, for the job to end. */
     public JobRequest withWait(boolean value) {
         return new JobRequest(

@@ -1,9 +1,13 @@
 package dev.agenticore.core.job;
 
 import dev.agenticore.core.CapacityExceededException;
+import dev.agenticore.core.ConflictException;
 import dev.agenticore.core.InvalidRequestException;
 import dev.agenticore.core.profile.Profile;
 import dev.agenticore.core.profile.ProfileRouter;
+import dev.agenticore.core.workspace.Worktree;
+import dev.agenticore.core.workspace.WorktreeNotFoundException;
+import dev.agenticore.core.workspace.WorktreeStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -29,23 +33,31 @@ public final class JobService {
     private final JobQueue queue;
     private final ProfileRouter router;
     private final RunningJobs runningJobs;
+    private final WorktreeStore worktrees;
     private final JobSettings settings;
     private final Clock clock;
     private final JobRequestValidator validator;
     private volatile java.util.function.BooleanSupplier admitting = () -> true;
 
-    /** Creates the service over its ports. */
+    /**
+     * Creates the service over its ports.
+     *
+     * @param worktrees records of prepared worktrees, of which a request's {@code worktree_id} must name a
+     *     ready one
+     */
     public JobService(
             JobStore store,
             JobQueue queue,
             ProfileRouter router,
             RunningJobs runningJobs,
+            WorktreeStore worktrees,
             JobSettings settings,
             Clock clock) {
         this.store = store;
         this.queue = queue;
         this.router = router;
         this.runningJobs = runningJobs;
+        this.worktrees = worktrees;
         this.settings = settings;
         this.clock = clock;
         this.validator = new JobRequestValidator(settings.allowFileUrls(), settings.mcpFileRoots());
@@ -55,12 +67,19 @@ public final class JobService {
      * Validates a request, stores the job as queued and enqueues it. With {@code wait} the call
      * then blocks until the job ends or the wait limit passes, and returns the job as it is then.
      *
-     * @throws InvalidRequestException when a field is invalid or the profile does not exist
+     * @throws InvalidRequestException when a field is invalid, the profile does not exist, or {@code
+     *     repo_url} names another repository than the worktree of {@code worktree_id}
+     * @throws WorktreeNotFoundException when no worktree has the id {@code worktree_id}
+     * @throws ConflictException when the worktree of {@code worktree_id} is not ready, for example
+     *     because another job is using it
      * @throws CapacityExceededException when the queue is full
      */
     public Job submit(JobRequest request) {
         validator.validate(request);
         Profile profile = router.route(request.profile());
+        if (!request.worktreeId().isEmpty()) {
+            checkWorktree(request);
+        }
         if (!admitting.getAsBoolean()) {
             throw new CapacityExceededException(
                     "this server is draining or shutting down and takes no new jobs; retry later or use another node",
@@ -164,6 +183,40 @@ public final class JobService {
     /** Returns the number of jobs waiting in the queue. */
     public int queuedCount() {
         return queue.size();
+    }
+
+    /**
+     * Rejects a request whose worktree cannot run it now. The worker checks again when the job starts,
+     * because the worktree may be removed or claimed in between.
+     */
+    private void checkWorktree(JobRequest request) {
+        String id = request.worktreeId();
+        Worktree worktree = worktrees.find(id).orElseThrow(() -> new WorktreeNotFoundException(id));
+        if (!request.repoUrl().isEmpty() && !RepositoryUrls.sameRepository(request.repoUrl(), worktree.repoUrl())) {
+            throw new InvalidRequestException(
+                    "repo_url",
+                    "repo_url '" + request.repoUrl() + "' is not the repository of worktree " + id + ", which is '"
+                            + worktree.repoUrl() + "'; leave repo_url empty or name the worktree's repository");
+        }
+        // NOTE: only a job that has started marks the worktree in use. Two queued jobs that name one
+        // ready worktree both pass, and the second to start fails unless the first has ended.
+        switch (worktree.status()) {
+            case READY -> {}
+            case PREPARING ->
+                throw new ConflictException("worktree " + id
+                        + " is still being prepared; submit the job again once its status is ready"
+                        + " (GET /worktrees/" + id + " or the get_worktree tool)");
+            case IN_USE ->
+                throw new ConflictException("worktree " + id + " is in use by job " + worktree.jobId()
+                        + "; wait for that job to end or cancel it, or prepare another worktree");
+            case FAILED ->
+                throw new ConflictException("worktree " + id + " has status failed"
+                        + (worktree.error() == null ? "" : " (" + worktree.error() + ")")
+                        + "; prepare a new one with POST /worktrees or the prepare_worktree tool");
+            case REMOVED ->
+                throw new ConflictException("worktree " + id
+                        + " was removed; prepare a new one with POST /worktrees or the prepare_worktree tool");
+        }
     }
 
     private Job newJob(JobRequest request, Profile profile) {

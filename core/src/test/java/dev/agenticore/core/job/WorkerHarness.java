@@ -7,6 +7,7 @@ import dev.agenticore.core.memory.InMemoryJobEventLog;
 import dev.agenticore.core.memory.InMemoryJobQueue;
 import dev.agenticore.core.memory.InMemoryJobStore;
 import dev.agenticore.core.memory.InMemoryProfileCatalog;
+import dev.agenticore.core.memory.InMemoryWorktreeStore;
 import dev.agenticore.core.profile.Profile;
 import dev.agenticore.core.profile.ProfileDefinition;
 import dev.agenticore.core.profile.ProfileResolver;
@@ -24,6 +25,7 @@ final class WorkerHarness implements AutoCloseable {
     final InMemoryJobStore store = new InMemoryJobStore();
     final InMemoryJobQueue queue = new InMemoryJobQueue();
     final InMemoryJobEventLog events = new InMemoryJobEventLog(Clock.systemUTC());
+    final InMemoryWorktreeStore worktrees = new InMemoryWorktreeStore();
     final JobWorker worker;
     final JobService service;
 
@@ -42,7 +44,7 @@ final class WorkerHarness implements AutoCloseable {
                 new JobEventFeed(events),
                 settings,
                 clock);
-        service = new JobService(store, queue, new ProfileRouter(profiles, "code"), worker, settings, clock);
+        service = new JobService(store, queue, new ProfileRouter(profiles, "code"), worker, worktrees, settings, clock);
     }
 
     static AgentOutcome success(String text) {
