@@ -159,6 +159,16 @@ public final class JGitWorkspace implements GitWorkspace {
         return inventory.list(Instant.now());
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Only this worktree is measured. The mirror is read and the remote is not contacted.
+     */
+    @Override
+    public Optional<WorktreeInfo> describeWorktree(Path directory) {
+        return registry.find(directory).flatMap(worktree -> inventory.describe(worktree, Instant.now()));
+    }
+
     @Override
     public void removeWorktree(Path path) {
         WorktreeRegistry.Registered worktree = registry.requireRegistered(path);

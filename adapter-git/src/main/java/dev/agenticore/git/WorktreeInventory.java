@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -55,6 +56,20 @@ final class WorktreeInventory {
         }
         result.sort(Comparator.comparing(WorktreeInfo::createdAt));
         return result;
+    }
+
+    /**
+     * Describes one registered worktree as {@link #list} describes each, or returns empty when its
+     * directory has gone or lies outside the worktree root.
+     */
+    Optional<WorktreeInfo> describe(WorktreeRegistry.Registered worktree, Instant now) {
+        try (Repository repository = MirrorCache.open(worktree.mirror())) {
+            return describe(repository, worktree.admin(), worktreeRoot.toRealPath(), now, worktree.repoKey());
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new GitException("cannot read the worktree " + worktree.directory() + ": " + e.getMessage(), e);
+        }
     }
 
     private List<WorktreeInfo> listMirror(Path mirror, Path rootReal, Instant now) throws IOException {

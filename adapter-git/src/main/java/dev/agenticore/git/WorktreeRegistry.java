@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.eclipse.jgit.lib.Constants;
 
 /**
@@ -106,6 +107,34 @@ final class WorktreeRegistry {
                 "path",
                 "the path " + path + " is not a linked worktree of a mirror under " + reposRoot
                         + "; only worktrees that this server created can be removed");
+    }
+
+    /**
+     * Resolves a path to a registered worktree inside the root, like {@link #requireRegistered}, but
+     * returns empty where that method rejects the path.
+     *
+     * @throws GitException when the path or the root exists but cannot be resolved
+     */
+    Optional<Registered> find(Path path) {
+        Path real;
+        Path rootReal;
+        try {
+            rootReal = worktreeRoot.toRealPath();
+            real = path.toRealPath();
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new GitException("cannot resolve the worktree path " + path + ": " + e.getMessage(), e);
+        }
+        if (!real.startsWith(rootReal) || real.equals(rootReal)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(registration(real));
+        } catch (IOException e) {
+            // Unreadable or dangling administrative files: not a worktree this workspace manages.
+            return Optional.empty();
+        }
     }
 
     /** Returns the registration of a directory whose {@code .git} file and admin directory point at each other, or null. */

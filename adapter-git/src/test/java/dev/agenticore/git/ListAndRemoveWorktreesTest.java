@@ -69,6 +69,53 @@ class ListAndRemoveWorktreesTest {
     }
 
     @Test
+    void describeMatchesListEntry() throws Exception {
+        WorktreeCheckout older = workspace.createWorktree(url, "main", "job-one", fixture.worktree("job-one"));
+        WorktreeCheckout pushed = workspace.createWorktree(url, "main", "job-two", fixture.worktree("job-two"));
+        Path olderAdmin = fixture.reposRoot.resolve(older.repoKey()).resolve("worktrees/job-one/commondir");
+        Files.setLastModifiedTime(olderAdmin, FileTime.from(Instant.now().minus(Duration.ofMinutes(90))));
+        Files.writeString(pushed.directory().resolve("NEW.md"), "pushed\n");
+        workspace.commitAll(pushed.directory(), "Add a file");
+        workspace.push(pushed.directory(), "job-two");
+
+        WorktreeInfo olderInfo = workspace.describeWorktree(older.directory()).orElseThrow();
+        WorktreeInfo pushedInfo = workspace.describeWorktree(pushed.directory()).orElseThrow();
+
+        assertThat(olderInfo).isEqualTo(workspace.listWorktrees().get(0));
+        assertThat(olderInfo.path()).isEqualTo(older.directory());
+        assertThat(olderInfo.repoKey()).isEqualTo(older.repoKey());
+        assertThat(olderInfo.branch()).isEqualTo("job-one");
+        assertThat(olderInfo.ageHours()).isEqualTo(1.5);
+        assertThat(olderInfo.sizeBytes()).isEqualTo("# Sample\n".length() + "hello\n".length());
+        assertThat(olderInfo.pushed()).isFalse();
+        assertThat(pushedInfo.pushed()).isTrue();
+        assertThat(pushedInfo.sizeBytes()).isEqualTo(olderInfo.sizeBytes() + "pushed\n".length());
+    }
+
+    @Test
+    void describeOfDeletedDirectoryIsEmpty() throws Exception {
+        WorktreeCheckout checkout = workspace.createWorktree(url, "main", "job-lost", fixture.worktree("job-lost"));
+        LinkedWorktrees.deleteTree(checkout.directory());
+
+        assertThat(workspace.describeWorktree(checkout.directory())).isEmpty();
+    }
+
+    @Test
+    void describeIgnoresOtherPaths() throws Exception {
+        WorktreeCheckout checkout = workspace.createWorktree(url, "main", "job-real", fixture.worktree("job-real"));
+        Path outside = Files.createDirectories(temp.resolve("outside"));
+        Path plain = Files.createDirectories(fixture.worktreeRoot.resolve("plain"));
+
+        assertThat(workspace.describeWorktree(outside)).isEmpty();
+        assertThat(workspace.describeWorktree(plain)).isEmpty();
+        assertThat(workspace.describeWorktree(fixture.worktreeRoot)).isEmpty();
+        assertThat(workspace.describeWorktree(checkout.directory().resolve("src")))
+                .isEmpty();
+        assertThat(workspace.describeWorktree(fixture.worktreeRoot.resolve("missing")))
+                .isEmpty();
+    }
+
+    @Test
     void removeDeletesTheDirectoryAndAdminDirectory() throws Exception {
         WorktreeCheckout checkout = workspace.createWorktree(url, "main", "job-rm", fixture.worktree("job-rm"));
         Path mirror = fixture.reposRoot.resolve(checkout.repoKey());

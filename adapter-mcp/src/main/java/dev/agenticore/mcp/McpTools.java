@@ -149,7 +149,7 @@ public final class McpTools {
 
     private Map<String, Object> getWorktree(ToolArguments args) {
         Map<String, Object> body = ResponseBodies.success();
-        body.put("worktree", WorktreeBodies.worktree(worktrees.get(args.requiredString("worktree_id"))));
+        body.put("worktree", WorktreeBodies.details(worktrees.describe(args.requiredString("worktree_id"))));
         return body;
     }
 

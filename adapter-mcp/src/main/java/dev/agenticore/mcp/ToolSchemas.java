@@ -134,7 +134,8 @@ final class ToolSchemas {
         return tool(
                 "get_worktree",
                 "Get a worktree",
-                "Returns one worktree record: its status, path, branch and the job using it.",
+                "Returns one worktree record: its status, path, branch and the job using it, and whether its"
+                        + " directory exists, with its age in hours, size and whether its branch was pushed.",
                 Map.of("worktree_id", string(WORKTREE_ID)),
                 List.of("worktree_id"),
                 readOnly("Get a worktree"));

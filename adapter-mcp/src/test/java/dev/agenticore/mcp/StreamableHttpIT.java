@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,7 +67,14 @@ class StreamableHttpIT {
         assertThat(restWorktree.at("/worktree/status").asText())
                 .as("status after cleanup_worktrees")
                 .isEqualTo("removed");
-        ((ObjectNode) restWorktree.path("worktree")).put("status", "ready");
+        assertThat(restWorktree.at("/worktree/exists").asBoolean(true))
+                .as("exists after cleanup_worktrees")
+                .isFalse();
+        ObjectNode restRecord = (ObjectNode) restWorktree.path("worktree");
+        restRecord.put("status", "ready");
+        for (String field : List.of("exists", "age_hours", "size_bytes", "pushed")) {
+            restRecord.set(field, worktree.at("/worktree/" + field));
+        }
         ToolScenario.assertSameJson("get_worktree before cleanup", worktree, restWorktree);
     }
 }

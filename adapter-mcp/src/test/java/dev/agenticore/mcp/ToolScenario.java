@@ -110,8 +110,17 @@ final class ToolScenario {
         JsonNode worktree = success(calls, "prepare_worktree").path("worktree");
         assertThat(worktree.path("status").asText()).isEqualTo("ready");
         assertThat(worktree.path("base_ref").asText()).isEqualTo("main");
-        assertThat(success(calls, "get_worktree").path("worktree")).isEqualTo(worktree);
-        assertThat(success(calls, "list_worktrees").at("/worktrees/0/path")).isEqualTo(worktree.path("path"));
+        JsonNode got = success(calls, "get_worktree").path("worktree");
+        worktree.properties()
+                .forEach(field -> assertThat(got.path(field.getKey()))
+                        .as("get_worktree " + field.getKey())
+                        .isEqualTo(field.getValue()));
+        assertThat(got.path("exists").asBoolean()).isTrue();
+        JsonNode listed = success(calls, "list_worktrees").at("/worktrees/0");
+        assertThat(listed.path("path")).isEqualTo(worktree.path("path"));
+        for (String field : List.of("age_hours", "size_bytes", "pushed")) {
+            assertSameJson("get_worktree " + field, got.path(field), listed.path(field));
+        }
         JsonNode cleanup = success(calls, "cleanup_worktrees");
         assertThat(cleanup.path("removed").asInt()).isEqualTo(1);
         assertThat(cleanup.at("/results/0/path")).isEqualTo(worktree.path("path"));

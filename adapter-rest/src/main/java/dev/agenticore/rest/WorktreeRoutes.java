@@ -40,7 +40,7 @@ public final class WorktreeRoutes implements RouteGroup {
 
     private void get(Context ctx) {
         Map<String, Object> body = ResponseBodies.success();
-        body.put("worktree", WorktreeBodies.worktree(worktrees.get(ctx.pathParam("worktree_id"))));
+        body.put("worktree", WorktreeBodies.details(worktrees.describe(ctx.pathParam("worktree_id"))));
         JsonResponses.send(ctx, 200, body);
     }
 

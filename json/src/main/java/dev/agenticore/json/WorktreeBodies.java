@@ -3,6 +3,7 @@ package dev.agenticore.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agenticore.core.InvalidRequestException;
 import dev.agenticore.core.workspace.Worktree;
+import dev.agenticore.core.workspace.WorktreeDetails;
 import dev.agenticore.core.workspace.WorktreeInfo;
 import dev.agenticore.core.workspace.WorktreeListing;
 import dev.agenticore.core.workspace.WorktreeRemoval;
@@ -85,6 +86,24 @@ public final class WorktreeBodies {
         return body;
     }
 
+    /**
+     * Returns the wire form of a worktree record with {@code exists} and the {@code age_hours}, {@code
+     * size_bytes} and {@code pushed} that a listing shows. These three are null when {@code exists} is
+     * false.
+     */
+    public static Map<String, Object> details(WorktreeDetails details) {
+        Map<String, Object> body = worktree(details.record());
+        body.put("exists", details.exists());
+        if (details.exists()) {
+            putDiskState(body, details.info());
+        } else {
+            body.put("age_hours", null);
+            body.put("size_bytes", null);
+            body.put("pushed", null);
+        }
+        return body;
+    }
+
     /** Returns the wire form of a listed worktree. */
     public static Map<String, Object> listing(WorktreeListing listing) {
         WorktreeInfo info = listing.info();
@@ -99,10 +118,14 @@ public final class WorktreeBodies {
         body.put("repo_key", info.repoKey());
         body.put("branch", info.branch());
         body.put("created_at", WireTimestamps.format(info.createdAt()));
+        putDiskState(body, info);
+        return body;
+    }
+
+    private static void putDiskState(Map<String, Object> body, WorktreeInfo info) {
         body.put("age_hours", info.ageHours());
         body.put("size_bytes", info.sizeBytes());
         body.put("pushed", info.pushed());
-        return body;
     }
 
     /** Returns {@code {"success": true, "count": n, "worktrees": [...]}}. */

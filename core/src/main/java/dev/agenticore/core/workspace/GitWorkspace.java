@@ -47,6 +47,21 @@ public interface GitWorkspace {
     List<WorktreeInfo> listWorktrees();
 
     /**
+     * Describes one linked worktree the way {@link #listWorktrees} does. The default picks it out of
+     * {@link #listWorktrees}, which measures every worktree, so implementations may look at this one
+     * alone.
+     *
+     * @param directory the worktree's directory
+     * @return the worktree, or empty when the directory does not exist or is not a linked worktree under
+     *     the worktree root
+     */
+    default Optional<WorktreeInfo> describeWorktree(Path directory) {
+        return listWorktrees().stream()
+                .filter(info -> info.path().equals(directory))
+                .findFirst();
+    }
+
+    /**
      * Removes a linked worktree and its directory.
      *
      * @throws dev.agenticore.core.InvalidRequestException when the path is not a worktree inside the

@@ -66,6 +66,22 @@ public final class WorktreeService {
     }
 
     /**
+     * Returns a record with the age, size and push state of its directory, measured as {@link #list}
+     * measures them. The {@code info} is null when the record has no directory, was removed, or its
+     * directory is gone.
+     *
+     * @throws WorktreeNotFoundException when there is no such record
+     */
+    public WorktreeDetails describe(String id) {
+        Worktree record = get(id);
+        if (record.path().isEmpty() || record.status() == Worktree.Status.REMOVED) {
+            return new WorktreeDetails(record, null);
+        }
+        return new WorktreeDetails(
+                record, git.describeWorktree(Path.of(record.path())).orElse(null));
+    }
+
+    /**
      * Hands a ready worktree to a job.
      *
      * @throws WorktreeNotFoundException when there is no such record
