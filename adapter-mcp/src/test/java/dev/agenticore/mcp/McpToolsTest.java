@@ -114,11 +114,55 @@ class McpToolsTest {
         assertThat(number(result, "count")).isEqualTo(1);
     }
 
+    @Test
+    void runTaskRejectsUnknownWorktree() {
+        McpSchema.CallToolResult result =
+                services.tools.call("run_task", Map.of("task", "edit", "worktree_id", "wt-missing"));
+
+        assertThat(result.isError()).isTrue();
+        assertThat(error(result)).isEqualTo("Worktree not found: wt-missing");
+        assertThat(number(services.tools.call("list_jobs", Map.of()), "count")).isZero();
+    }
+
+    @Test
+    void runTaskRejectsWorktreeInUse() {
+        Map<?, ?> worktree = prepareWorktree();
+        String id = (String) worktree.get("worktree_id");
+        services.worktrees.claim(id, "job-running");
+
+        McpSchema.CallToolResult result = services.tools.call("run_task", Map.of("task", "edit", "worktree_id", id));
+
+        assertThat(result.isError()).isTrue();
+        assertThat(error(result)).startsWith("worktree " + id + " is in use by job job-running;");
+        assertThat(number(services.tools.call("list_jobs", Map.of()), "count")).isZero();
+    }
+
+    @Test
+    void getWorktreeReportsDiskState() {
+        Map<?, ?> prepared = prepareWorktree();
+
+        McpSchema.CallToolResult result =
+                services.tools.call("get_worktree", Map.of("worktree_id", prepared.get("worktree_id")));
+
+        assertThat(result.isError()).isFalse();
+        Map<?, ?> worktree = (Map<?, ?>) ((Map<?, ?>) result.structuredContent()).get("worktree");
+        assertThat(worktree.get("path")).isEqualTo(prepared.get("path"));
+        assertThat(worktree.get("status")).isEqualTo("ready");
+        assertThat(worktree.get("exists")).isEqualTo(true);
+        assertThat(worktree.get("pushed")).isEqualTo(false);
+        assertThat(worktree.containsKey("age_hours")).isTrue();
+        assertThat(worktree.containsKey("size_bytes")).isTrue();
+    }
+
     private String worktreePath() {
+        return (String) prepareWorktree().get("path");
+    }
+
+    private Map<?, ?> prepareWorktree() {
         McpSchema.CallToolResult prepared = services.tools.call(
                 "prepare_worktree", Map.of("repo_url", "https://git.example.test/acme/widgets.git"));
         assertThat(prepared.isError()).isFalse();
-        return (String) ((Map<?, ?>) ((Map<?, ?>) prepared.structuredContent()).get("worktree")).get("path");
+        return (Map<?, ?>) ((Map<?, ?>) prepared.structuredContent()).get("worktree");
     }
 
     private static Map<String, Object> parse(String json) throws Exception {

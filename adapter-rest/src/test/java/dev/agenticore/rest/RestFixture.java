@@ -18,7 +18,10 @@ import dev.agenticore.core.profile.ProfileDefinition;
 import dev.agenticore.core.profile.ProfileResolver;
 import dev.agenticore.core.profile.ProfileRouter;
 import dev.agenticore.core.workspace.ScratchWorkspace;
+import dev.agenticore.core.workspace.WorktreeService;
 import dev.agenticore.core.workspace.WorktreeStore;
+import dev.agenticore.git.GitSettings;
+import dev.agenticore.git.JGitWorkspace;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,12 +33,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * A real REST server on a loopback port over in-memory adapters, with an agent whose replies the
  * test controls: it emits one text event, then waits until {@link #release} is called unless
- * {@code instant} is set.
+ * {@code instant} is set. Jobs run in scratch directories, and the worktree routes prepare real
+ * worktrees with JGit under {@link #workRoot}.
  */
 final class RestFixture implements AutoCloseable {
     final JobStore store = new InMemoryJobStore();
@@ -45,10 +50,11 @@ final class RestFixture implements AutoCloseable {
     final CountDownLatch release = new CountDownLatch(1);
     final JobService jobs;
     final JobWorker worker;
+    final WorktreeService worktrees;
     final RestServer server;
     final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final Path workRoot;
+    final Path workRoot;
     volatile boolean instant;
 
     RestFixture(List<String> apiKeys, JobSettings settings) throws IOException {
@@ -70,11 +76,24 @@ final class RestFixture implements AutoCloseable {
         worker = new JobWorker(store, queue, runner, profiles, new ScratchWorkspace(workRoot), feed, settings, clock);
         jobs = new JobService(
                 store, queue, new ProfileRouter(profiles, "code"), worker, worktreeStore, settings, clock);
+        GitSettings git = new GitSettings(
+                workRoot.resolve("repos"),
+                workRoot.resolve("worktrees"),
+                GitSettings.DEFAULT_AUTHOR_NAME,
+                GitSettings.DEFAULT_AUTHOR_EMAIL,
+                Duration.ofSeconds(10));
+        worktrees = new WorktreeService(
+                new JGitWorkspace(git, Optional::empty),
+                worktreeStore,
+                git.worktreeRoot(),
+                settings.allowFileUrls(),
+                clock);
         server = RestServer.builder(RestSettings.loopback(0).withApiKeys(apiKeys))
                 .routes(new HealthRoutes(() -> Map.of("node", settings.podName())))
                 .routes(new JobRoutes(jobs))
                 .routes(new JobEventRoutes(jobs, feed, Duration.ofMillis(200)))
                 .routes(new ProfileRoutes(profiles))
+                .routes(new WorktreeRoutes(worktrees))
                 .build()
                 .start();
     }
