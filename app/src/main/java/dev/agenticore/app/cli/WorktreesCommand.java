@@ -188,10 +188,26 @@ public final class WorktreesCommand implements Callable<Integer> {
                 .add("Base ref", text(worktree, "base_ref"))
                 .add("Branch", text(worktree, "branch"))
                 .add("Path", text(worktree, "path"))
+                .add("On disk", onDisk(worktree))
                 .add("Created", createdAt(worktree))
                 .add("Job", text(worktree, "job_id"))
                 .add("Error", text(worktree, "error"))
                 .print(out);
+    }
+
+    /**
+     * Returns the disk state that {@code GET /worktrees/{id}} reports, such as {@code 12.0 KiB, 1.5h
+     * old, pushed}, or empty for responses without it, such as that of {@code POST /worktrees}.
+     */
+    private static String onDisk(JsonNode worktree) {
+        if (!worktree.path("exists").isBoolean()) {
+            return "";
+        }
+        if (!worktree.get("exists").asBoolean()) {
+            return "no, the directory is gone";
+        }
+        return TextFormat.bytes(worktree.path("size_bytes").asLong()) + ", " + text(worktree, "age_hours") + "h old, "
+                + (worktree.path("pushed").asBoolean() ? "pushed" : "not pushed");
     }
 
     private static String createdAt(JsonNode worktree) {

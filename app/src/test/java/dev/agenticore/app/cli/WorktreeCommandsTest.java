@@ -46,7 +46,8 @@ class WorktreeCommandsTest {
                 .containsPattern("Status: +ready\n")
                 .contains("Repository:", repoUrl)
                 .containsPattern("Base ref: +main\n")
-                .containsPattern("Path: +" + home.resolve("worktrees"));
+                .containsPattern("Path: +" + home.resolve("worktrees"))
+                .doesNotContain("On disk:");
     }
 
     @Test
@@ -67,7 +68,8 @@ class WorktreeCommandsTest {
         assertThat(get.exitCode()).isZero();
         assertThat(get.out())
                 .contains("ID:", id)
-                .contains("Branch:", prepared.path("branch").asText());
+                .contains("Branch:", prepared.path("branch").asText())
+                .containsPattern("On disk: +\\d+ B, 0\\.0h old, not pushed\n");
     }
 
     @Test
