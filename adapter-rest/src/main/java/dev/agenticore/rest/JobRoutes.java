@@ -12,6 +12,7 @@ import java.util.List;
 /** {@code POST /jobs}, {@code GET /jobs}, {@code GET /jobs/{job_id}} and {@code DELETE /jobs/{job_id}}. */
 public final class JobRoutes implements RouteGroup {
     private final JobService jobs;
+    private final JobBodyCache bodies = new JobBodyCache();
 
     /** Creates the routes over the job service. */
     public JobRoutes(JobService jobs) {
@@ -38,7 +39,7 @@ public final class JobRoutes implements RouteGroup {
     }
 
     private void get(Context ctx) {
-        JsonResponses.send(ctx, 200, ResponseBodies.job(jobs.get(ctx.pathParam("job_id"))));
+        JsonResponses.sendJson(ctx, 200, bodies.body(jobs.get(ctx.pathParam("job_id"))));
     }
 
     private void cancel(Context ctx) {

@@ -25,7 +25,11 @@ final class JsonResponses {
     private JsonResponses() {}
 
     static void send(Context ctx, int status, Object body) {
-        byte[] bytes = Json.writeBytes(body);
+        sendJson(ctx, status, Json.writeBytes(body));
+    }
+
+    /** Sends a body that is already serialized JSON. */
+    static void sendJson(Context ctx, int status, byte[] bytes) {
         ctx.status(status).contentType(CONTENT_TYPE);
         if (bytes.length >= COMPRESSION_MIN_BYTES && acceptsGzip(ctx.header("Accept-Encoding"))) {
             ctx.result(bytes);

@@ -11,7 +11,7 @@ import org.slf4j.MDC;
 
 /**
  * The end of every routed request: one log line with method, path, redacted query, status, time and
- * request id, then the {@link RequestListener}s, then the request id leaves the MDC. Probe and scrape
+ * request id (from the MDC, or in the line when the MDC lacks it), then the {@link RequestListener}s, then the request id leaves the MDC. Probe and scrape
  * paths log at DEBUG so that they do not flood the log; every other request logs at INFO.
  */
 final class RequestLog {
@@ -38,14 +38,17 @@ final class RequestLog {
             return;
         }
         String query = ApiKeyAuthentication.redactQuery(ctx.queryString());
-        String line = "{} {}{} -> {} in {} ms (request {})";
+        // The log pattern shows the MDC's request id; a line written without it names the id itself.
+        String id = RequestIds.of(ctx);
+        boolean idInContext = id != null && id.equals(MDC.get(RequestIds.MDC_KEY));
+        String line = "{} {}{} -> {} in {} ms{}";
         Object[] arguments = {
             ctx.method(),
             ctx.path(),
             query.isEmpty() ? "" : "?" + query,
             ctx.status().getCode(),
             Math.round(millis),
-            RequestIds.of(ctx)
+            idInContext ? "" : " (request " + id + ")"
         };
         if (quiet) {
             log.debug(line, arguments);
