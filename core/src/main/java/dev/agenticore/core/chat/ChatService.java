@@ -12,10 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the agent for chat completion requests. A request first applies its slash tokens, and one
  * that contains only tokens gets the resulting stream settings as its reply and starts no agent. Any
- * other request takes an agent permit, or is rejected when none is free, and resumes its
- * conversation's session when one is stored. A resumed session gets only the new user message; a
- * new one gets the whole conversation. Thread-safe.
+ * other request takes an agent permit, or is rejected when none is free, then the lock of its
+ * conversation, or is rejected when another request holds it. It resumes its conversation's session
+ * when one is stored. A resumed session gets only the new user message; a new one gets the whole
+ * conversation. Thread-safe.
  */
 public final class ChatService {
     private static final Logger log = LoggerFactory.getLogger(ChatService.class);
@@ -40,12 +41,11 @@ public final class ChatService {
     private final Clock clock;
     private final ConversationResolver resolver;
     private final TurnLauncher launcher;
-    // NOTE: this set lives in one process, so when several nodes share the conversation store, two
-    // requests of one conversation sent to two nodes at once both run.
-    private final Set<String> busyConversations = ConcurrentHashMap.newKeySet();
+    private final ConversationLocks locks;
 
     /**
-     * Creates the service.
+     * Creates the service of a server whose conversations no other node serves: a conversation is
+     * busy only while this process runs a request on it.
      *
      * @param profile returns the profile the agent runs with; called on every request
      * @param capacity the node's agent permits, shared with jobs
@@ -58,6 +58,26 @@ public final class ChatService {
             ConversationStore conversations,
             StreamSettingsStore streamSettings,
             Clock clock) {
+        this(settings, runner, profile, capacity, conversations, streamSettings, new LocalConversationLocks(), clock);
+    }
+
+    /**
+     * Creates the service.
+     *
+     * @param profile returns the profile the agent runs with; called on every request
+     * @param capacity the node's agent permits, shared with jobs
+     * @param locks the locks that mark a conversation busy while a request runs on it, shared by
+     *     every node that shares {@code conversations}
+     */
+    public ChatService(
+            AgentModeSettings settings,
+            AgentRunner runner,
+            Supplier<Profile> profile,
+            AgentCapacity capacity,
+            ConversationStore conversations,
+            StreamSettingsStore streamSettings,
+            ConversationLocks locks,
+            Clock clock) {
         this.settings = settings;
         this.profile = profile;
         this.capacity = capacity;
@@ -66,6 +86,7 @@ public final class ChatService {
         this.clock = clock;
         this.resolver = new ConversationResolver(settings.agentId(), settings.hashFallback());
         this.launcher = new TurnLauncher(settings, runner);
+        this.locks = Objects.requireNonNull(locks, "locks must not be null");
     }
 
     /** Returns the settings of agent mode. */
@@ -78,7 +99,9 @@ public final class ChatService {
      *
      * @throws InvalidRequestException when the request has no user message with text
      * @throws CapacityExceededException when every agent permit is taken
-     * @throws ConflictException when another request of the same conversation is running
+     * @throws ConflictException when another request of the same conversation is running, on any
+     *     node that shares the conversation locks
+     * @throws dev.agenticore.core.StorageException when the conversation locks cannot be reached
      * @throws dev.agenticore.core.agent.AgentStartException when the agent cannot be started
      */
     public ChatTurn open(ChatRequest request, String requestId) {
@@ -98,22 +121,28 @@ public final class ChatService {
             throw new CapacityExceededException(
                     "all " + capacity.limit() + " agent slots are busy; retry later", RETRY_AFTER);
         }
+        ConversationLocks.Held lock;
         try {
-            lock(key);
+            lock = lock(key);
         } catch (RuntimeException e) {
             capacity.release();
             throw e;
         }
         try {
-            return start(request, requestId, key, parsed.text(), visibility);
+            return start(request, requestId, key, lock, parsed.text(), visibility);
         } catch (RuntimeException e) {
-            release(key);
+            release(lock);
             throw e;
         }
     }
 
     private ChatTurn start(
-            ChatRequest request, String requestId, ConversationKey key, String message, StreamSettings visibility) {
+            ChatRequest request,
+            String requestId,
+            ConversationKey key,
+            ConversationLocks.Held lock,
+            String message,
+            StreamSettings visibility) {
         Optional<Conversation> stored = key.persistent() ? conversations.find(key.value()) : Optional.empty();
         boolean firstTurn = request.messages().stream().noneMatch(m -> m.role().equals("assistant"));
         // A hash matches every conversation that opens with the same messages, so a first turn
@@ -146,7 +175,7 @@ public final class ChatService {
                     sessionStarted.set(true);
                     remember(key, stored, started);
                 },
-                result -> finish(key, resume && !sessionStarted.get(), result));
+                result -> finish(key, lock, resume && !sessionStarted.get(), result));
     }
 
     private void remember(ConversationKey key, Optional<Conversation> stored, String sessionId) {
@@ -163,14 +192,14 @@ public final class ChatService {
      *
      * @param resumeFailed whether the run tried to resume a session and the agent never reported it
      */
-    private void finish(ConversationKey key, boolean resumeFailed, TurnResult result) {
+    private void finish(ConversationKey key, ConversationLocks.Held lock, boolean resumeFailed, TurnResult result) {
         if (resumeFailed && result.isError()) {
             // NOTE: the stored session could not be resumed (for example its transcript is gone), so
             // the conversation's next request starts a new session with the whole history.
             log.warn("Conversation {}: resuming its session failed; forgetting the session", key.value());
             conversations.delete(key.value());
         }
-        release(key);
+        release(lock);
     }
 
     private StreamSettings applyTokens(List<String> tokens) {
@@ -194,17 +223,21 @@ public final class ChatService {
         return last;
     }
 
-    private void lock(ConversationKey key) {
-        if (key.persistent() && !busyConversations.add(key.value())) {
-            throw new ConflictException(
-                    "conversation " + key.value() + " already has a request running; retry when it has finished");
+    /** Takes the lock of a stored conversation. An ephemeral request has none to take. */
+    private ConversationLocks.Held lock(ConversationKey key) {
+        if (!key.persistent()) {
+            return () -> {};
         }
+        return locks.tryLock(key.value())
+                .orElseThrow(() -> new ConflictException(
+                        "conversation " + key.value() + " already has a request running; retry when it has finished"));
     }
 
-    private void release(ConversationKey key) {
-        if (key.persistent()) {
-            busyConversations.remove(key.value());
+    private void release(ConversationLocks.Held lock) {
+        try {
+            lock.close();
+        } finally {
+            capacity.release();
         }
-        capacity.release();
     }
 }

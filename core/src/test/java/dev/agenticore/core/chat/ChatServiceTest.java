@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agenticore.core.CapacityExceededException;
 import dev.agenticore.core.ConflictException;
+import dev.agenticore.core.StorageException;
 import dev.agenticore.core.agent.AgentCapacity;
 import dev.agenticore.core.agent.AgentEvent;
 import dev.agenticore.core.agent.AgentEventListener;
@@ -37,6 +38,7 @@ class ChatServiceTest {
     private final InMemoryConversationStore conversations = new InMemoryConversationStore();
     private final InMemoryStreamSettingsStore streamSettings = new InMemoryStreamSettingsStore();
     private AgentCapacity capacity = new AgentCapacity(1);
+    private ConversationLocks locks = new LocalConversationLocks();
     private InMemoryAgentRunner.Agent agent = ChatServiceTest::answerHello;
 
     private ChatService service() throws Exception {
@@ -53,7 +55,7 @@ class ChatServiceTest {
                 },
                 Clock.systemUTC());
         return new ChatService(
-                settings, runner, () -> profile, capacity, conversations, streamSettings, Clock.systemUTC());
+                settings, runner, () -> profile, capacity, conversations, streamSettings, locks, Clock.systemUTC());
     }
 
     private static AgentOutcome answerHello(AgentInvocation invocation, AgentEventListener events) {
@@ -203,6 +205,57 @@ class ChatServiceTest {
                 .hasMessageContaining("already has a request running");
         release.countDown();
         drain(first);
+    }
+
+    @Test
+    void sharedLocksConflictAcrossServices() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        agent = (invocation, events) -> {
+            release.await();
+            return new AgentOutcome(0, "ok", false, "", "", null, 1, 1L, null);
+        };
+        ChatService nodeA = service();
+        capacity = new AgentCapacity(1);
+        ChatService nodeB = service();
+        Map<String, String> headers = Map.of("X-Conversation-Id", "shared");
+        ChatTurn first = nodeA.open(request(headers, "one"), "r1");
+
+        assertThatThrownBy(() -> nodeB.open(request(headers, "two"), "r2"))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("conversation conv:anton:-:shared already has a request running");
+        assertThat(capacity.inUse()).isZero();
+        release.countDown();
+        drain(first);
+        drain(nodeB.open(request(headers, "one", "ok", "three"), "r3"));
+        assertThat(invocations).hasSize(2);
+    }
+
+    @Test
+    void lockFailureReleasesPermit() throws Exception {
+        locks = key -> {
+            throw new StorageException("take the lock of " + key, null);
+        };
+        ChatService service = service();
+
+        assertThatThrownBy(() -> service.open(request(Map.of("X-Conversation-Id", "c-3"), "hi"), "r1"))
+                .isInstanceOf(StorageException.class);
+        assertThat(capacity.inUse()).isZero();
+        assertThat(invocations).isEmpty();
+    }
+
+    @Test
+    void endedTurnReleasesLock() throws Exception {
+        List<String> released = new CopyOnWriteArrayList<>();
+        ConversationLocks local = new LocalConversationLocks();
+        locks = key -> local.tryLock(key).map(held -> () -> {
+            released.add(key);
+            held.close();
+        });
+
+        drain(service().open(request(Map.of("X-Conversation-Id", "c-4"), "hi"), "r1"));
+
+        assertThat(released).containsExactly("conv:anton:-:c-4");
+        assertThat(capacity.inUse()).isZero();
     }
 
     @Test
