@@ -11,14 +11,18 @@ import dev.agenticore.core.agent.RunOptions;
 import dev.agenticore.core.profile.Profile;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -33,8 +37,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The queue of completions waiting for a permit lives in this process only, because the record
  * does not keep every option of the request (model, system prompt, limits). No other node takes
- * them over: when the node stops, its queued and running completions stay in the store until
- * {@link #recover} fails them.
+ * them over. When the server stops, {@link #stopAccepting} and {@link #close} fail the completions
+ * it cannot finish. When a node dies without that, {@link #recover} at the next start of any node,
+ * or {@link #sweep} on a running node, fails them.
  */
 public final class CompletionService implements AutoCloseable {
     /** Default number of completions a list returns. */
@@ -46,6 +51,10 @@ public final class CompletionService implements AutoCloseable {
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
     private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
     private static final Duration PERMIT_POLL = Duration.ofMillis(500);
+    /** How long {@link #close} waits for stopped agents to end, as the job worker does for jobs. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(40);
+
+    private static final String SHUTDOWN_ERROR = "the server shut down before the completion finished; submit it again";
     /** Effort levels that Claude Code 2.1.197 lists for {@code --effort}. */
     private static final List<String> EFFORTS = List.of("low", "medium", "high", "xhigh", "max");
 
@@ -59,12 +68,23 @@ public final class CompletionService implements AutoCloseable {
     private final CompletionStore store;
     private final Clock clock;
     private final TurnLauncher launcher;
+    private final CompletionRecovery recovery;
     private final AtomicInteger waiting = new AtomicInteger();
+    /** Uuids of the completions waiting on this node for a permit. */
+    private final Set<String> queuedHere = ConcurrentHashMap.newKeySet();
+    /** Uuids of the completions this node runs, from taking the permit until the record has ended. */
+    private final Set<String> runningHere = ConcurrentHashMap.newKeySet();
+    /** The agent turns of {@link #runningHere}, once started. */
+    private final Map<String, ChatTurn> turns = new ConcurrentHashMap<>();
+
     private final ExecutorService background = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "agent-completion");
         thread.setDaemon(true);
         return thread;
     });
+    private volatile boolean accepting = true;
+    private volatile boolean closed;
+    private ScheduledExecutorService sweeper;
 
     /**
      * Creates the service of a server that shares its completion store with no other node; its
@@ -103,6 +123,7 @@ public final class CompletionService implements AutoCloseable {
         this.store = store;
         this.clock = clock;
         this.launcher = new TurnLauncher(settings, runner);
+        this.recovery = new CompletionRecovery(store, podName, nodes, clock);
     }
 
     /**
@@ -111,12 +132,16 @@ public final class CompletionService implements AutoCloseable {
      *
      * @throws InvalidRequestException when the uuid is not a safe id or the message is empty
      * @throws ConflictException when a completion with the uuid exists
-     * @throws CapacityExceededException when no agent permit is free (with {@code wait}) or too many
-     *     completions are waiting (without)
+     * @throws CapacityExceededException when no agent permit is free (with {@code wait}), too many
+     *     completions are waiting (without), or the server is stopping
      * @throws InterruptedException when the waiting thread is interrupted
      */
     public Completion submit(CompletionRequest request) throws InterruptedException {
         validate(request);
+        if (!accepting) {
+            throw new CapacityExceededException(
+                    "the server is shutting down; submit the completion to another node or retry later", RETRY_AFTER);
+        }
         if (request.waitForResult()) {
             return runNow(request);
         }
@@ -129,8 +154,10 @@ public final class CompletionService implements AutoCloseable {
         try {
             queued = Completion.queued(request.uuid(), request.message(), request.meta(), podName, clock.instant());
             store.create(queued);
+            queuedHere.add(request.uuid());
             background.execute(() -> runQueued(request));
         } catch (RuntimeException e) {
+            queuedHere.remove(request.uuid());
             waiting.decrementAndGet();
             throw e;
         }
@@ -170,45 +197,101 @@ public final class CompletionService implements AutoCloseable {
      * stopped. A record that names no node counts as this node's. Call it once at start-up, before
      * any submission.
      *
-     * <p>NOTE: liveness is checked only here, at start-up, so the completions of a node that stops
-     * for good while the others keep running stay queued or running until some node starts again.
-     *
      * @return how many completions were failed
      */
     public int recover() {
-        Map<String, Boolean> alive = new HashMap<>();
-        int failed = 0;
-        int skipped = 0;
-        for (CompletionStatus status : List.of(CompletionStatus.QUEUED, CompletionStatus.RUNNING)) {
-            for (Completion completion : store.list(status, Integer.MAX_VALUE)) {
-                String owner = completion.podName();
-                boolean own = owner.isEmpty() || owner.equals(podName);
-                if (!own && alive.computeIfAbsent(owner, nodes::isAlive)) {
-                    skipped++;
-                    continue;
-                }
-                String reason = own
-                        ? "the server restarted before the completion finished"
-                        : "the node " + owner + " that ran the completion stopped before it finished";
-                store.update(
-                        completion.uuid(),
-                        c -> c.status().isTerminal()
-                                ? c
-                                : c.ended(TurnResult.failure(reason + "; submit it again", "", 0), clock.instant()));
-                log.info("Completion {} failed while {}: {}", completion.uuid(), status.wireName(), reason);
-                failed++;
-            }
-        }
-        if (skipped > 0) {
-            log.info("Recovery left {} unfinished completions to the running nodes that accepted them", skipped);
-        }
+        return recovery.recover();
+    }
+
+    /**
+     * Fails the queued and running completions of other nodes that {@link NodeLiveness} reports as
+     * stopped, with an error that names the node, and stops the agents of this node's completions
+     * that another node has ended meanwhile. A completion that ends at the same moment keeps its
+     * result.
+     *
+     * @return how many completions of other nodes were failed
+     */
+    public int sweep() {
+        int failed = recovery.sweep();
+        stopEndedElsewhere();
         return failed;
     }
 
-    /** Stops the background threads; completions still waiting stay queued in the store. */
+    /**
+     * Runs {@link #sweep} every {@code interval}, the first time one interval from now, until
+     * {@link #close}. A sweep that fails is logged and tried again at the next interval.
+     */
+    public synchronized void startSweeping(Duration interval) {
+        if (sweeper != null || closed) {
+            return;
+        }
+        sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "agent-completion-sweeper");
+            thread.setDaemon(true);
+            return thread;
+        });
+        sweeper.scheduleWithFixedDelay(
+                () -> sweepSafely(interval), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        log.info("Completions of stopped nodes are failed every {} s", interval.toSeconds());
+    }
+
+    /**
+     * Rejects new submissions and fails the completions still waiting for a permit on this node,
+     * because no other node can run them. Running completions go on.
+     */
+    public void stopAccepting() {
+        accepting = false;
+        for (String uuid : Set.copyOf(queuedHere)) {
+            failQueued(uuid);
+        }
+    }
+
+    /**
+     * Waits until no completion runs on this node or the timeout passes.
+     *
+     * @return true when none runs
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!runningHere.isEmpty()) {
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
+    /**
+     * Stops as the server stops: calls {@link #stopAccepting}, marks the completions still running
+     * here as failed because the server shut down, stops their agents and waits up to 40 s for
+     * them to end.
+     */
     @Override
     public void close() {
-        background.shutdownNow();
+        stopAccepting();
+        synchronized (this) {
+            closed = true;
+            if (sweeper != null) {
+                sweeper.shutdownNow();
+            }
+        }
+        Set<String> running = Set.copyOf(runningHere);
+        for (String uuid : running) {
+            failRunning(uuid, SHUTDOWN_ERROR);
+        }
+        turns.values().forEach(ChatTurn::cancel);
+        // No interrupt: a cancelled turn ends by itself, and threads waiting for a permit see that
+        // the service stopped accepting within one poll.
+        background.shutdown();
+        try {
+            if (!awaitIdle(STOP_WAIT)) {
+                log.warn("Completions still running after shutdown: {}", runningHere);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Completion runNow(CompletionRequest request) throws InterruptedException {
@@ -226,25 +309,32 @@ public final class CompletionService implements AutoCloseable {
     }
 
     private void runQueued(CompletionRequest request) {
+        String uuid = request.uuid();
         boolean permitted = false;
         try {
             while (!capacity.tryAcquire(PERMIT_POLL)) {
                 // Waits like a queued job until an agent permit is free.
+                if (!accepting) {
+                    failQueued(uuid);
+                    return;
+                }
             }
             permitted = true;
             waiting.decrementAndGet();
+            queuedHere.remove(uuid);
+            if (!accepting) {
+                failQueued(uuid);
+                return;
+            }
             run(request);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            log.info(
-                    "Completion {}: the server stopped while it was {}",
-                    request.uuid(),
-                    permitted ? "running" : "queued");
+            log.info("Completion {}: the server stopped while it was {}", uuid, permitted ? "running" : "queued");
         } catch (RuntimeException e) {
-            log.error("Completion {} failed with an unexpected error", request.uuid(), e);
-            store.update(
-                    request.uuid(), c -> c.ended(TurnResult.failure("internal error: " + e, "", 0), clock.instant()));
+            log.error("Completion {} failed with an unexpected error", uuid, e);
+            failRunning(uuid, "internal error: " + e);
         } finally {
+            queuedHere.remove(uuid);
             if (permitted) {
                 capacity.release();
             } else {
@@ -253,22 +343,64 @@ public final class CompletionService implements AutoCloseable {
         }
     }
 
-    /** Runs the agent for a stored completion while the caller holds a permit. */
+    /**
+     * Runs the agent for a stored completion while the caller holds a permit. A completion that
+     * ended before it started (failed by {@link #stopAccepting}, or by another node that judged this
+     * one stopped) is not run. The end of the run is stored only if no one ended the completion meanwhile.
+     */
     private Completion run(CompletionRequest request) throws InterruptedException {
         String uuid = request.uuid();
-        store.update(uuid, c -> c.running(clock.instant()));
-        log.info("Completion {} running", uuid);
-        TurnResult result;
+        runningHere.add(uuid);
         try {
-            result = awaitTurn(launcher.start(plan(request), id -> {}, ended -> {}));
-        } catch (AgentStartException e) {
-            result = TurnResult.failure(e.getMessage(), "", 0);
+            Completion started = store.update(
+                            uuid, c -> c.status() == CompletionStatus.QUEUED ? c.running(clock.instant()) : c)
+                    .orElseThrow();
+            if (started.status() != CompletionStatus.RUNNING) {
+                log.info(
+                        "Completion {} was {} before it started; not running it",
+                        uuid,
+                        started.status().wireName());
+                return started;
+            }
+            log.info("Completion {} running", uuid);
+            TurnResult result;
+            try {
+                result = awaitTurn(uuid, launcher.start(plan(request), id -> {}, ended -> {}));
+            } catch (AgentStartException e) {
+                result = TurnResult.failure(e.getMessage(), "", 0);
+            }
+            TurnResult ended = result;
+            // The store may apply the change more than once while it retries, and the last call decides.
+            AtomicBoolean stored = new AtomicBoolean();
+            Completion current = store.update(uuid, c -> {
+                        stored.set(!c.status().isTerminal());
+                        return stored.get() ? c.ended(ended, clock.instant()) : c;
+                    })
+                    .orElseThrow();
+            if (stored.get()) {
+                log.info("Completion {} {}", uuid, current.status().wireName());
+            } else {
+                log.info(
+                        "Completion {} had already ended as {}, which stays: {}",
+                        uuid,
+                        current.status().wireName(),
+                        current.error());
+            }
+            return current;
+        } finally {
+            turns.remove(uuid);
+            runningHere.remove(uuid);
         }
-        TurnResult ended = result;
-        Completion stored =
-                store.update(uuid, c -> c.ended(ended, clock.instant())).orElseThrow();
-        log.info("Completion {} {}", uuid, stored.status().wireName());
-        return stored;
+    }
+
+    /** Waits for the turn. A turn that starts while the service closes is failed and stopped at once. */
+    private TurnResult awaitTurn(String uuid, ChatTurn turn) throws InterruptedException {
+        turns.put(uuid, turn);
+        if (closed) {
+            failRunning(uuid, SHUTDOWN_ERROR);
+            turn.cancel();
+        }
+        return awaitTurn(turn);
     }
 
     private static TurnResult awaitTurn(ChatTurn turn) throws InterruptedException {
@@ -277,6 +409,63 @@ public final class CompletionService implements AutoCloseable {
         } catch (InterruptedException e) {
             turn.cancel();
             throw e;
+        }
+    }
+
+    /** Fails a completion that is still queued. One that started or ended meanwhile stays as it is. */
+    private void failQueued(String uuid) {
+        fail(uuid, false, "the server shut down before the completion started; submit it again");
+    }
+
+    /** Fails a completion unless it has ended meanwhile. */
+    private void failRunning(String uuid, String error) {
+        fail(uuid, true, error);
+    }
+
+    /**
+     * Fails a completion that is queued or, with {@code includeRunning}, running. A store failure is
+     * logged, because this runs while the server stops or after an error that is already logged.
+     */
+    private void fail(String uuid, boolean includeRunning, String error) {
+        AtomicBoolean changed = new AtomicBoolean();
+        try {
+            store.update(uuid, c -> {
+                boolean open = c.status() == CompletionStatus.QUEUED
+                        || (includeRunning && c.status() == CompletionStatus.RUNNING);
+                changed.set(open);
+                return open ? c.ended(TurnResult.failure(error, "", 0), clock.instant()) : c;
+            });
+        } catch (RuntimeException e) {
+            log.warn("Completion {}: storing its failure ({}) failed", uuid, error, e);
+            return;
+        }
+        if (changed.get()) {
+            log.info("Completion {} failed: {}", uuid, error);
+        }
+    }
+
+    /**
+     * Stops the agents of completions that run here but have ended in the store, because another
+     * node failed them while this node's heartbeat had lapsed.
+     */
+    private void stopEndedElsewhere() {
+        for (Map.Entry<String, ChatTurn> entry : Map.copyOf(turns).entrySet()) {
+            Optional<Completion> stored = store.find(entry.getKey());
+            if (stored.isPresent() && stored.get().status().isTerminal()) {
+                log.info(
+                        "Completion {} ended as {} elsewhere; stopping its agent here",
+                        entry.getKey(),
+                        stored.get().status().wireName());
+                entry.getValue().cancel();
+            }
+        }
+    }
+
+    private void sweepSafely(Duration interval) {
+        try {
+            sweep();
+        } catch (RuntimeException e) {
+            log.warn("Sweeping the completions of stopped nodes failed; retrying in {} s", interval.toSeconds(), e);
         }
     }
 

@@ -16,11 +16,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,14 +37,32 @@ class CompletionServiceTest {
     @TempDir
     Path temp;
 
+    /** The time of the service's fixed clock. */
+    private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+
     private final List<AgentInvocation> invocations = new CopyOnWriteArrayList<>();
     private final InMemoryCompletionStore store = new InMemoryCompletionStore();
     private final AgentCapacity capacity = new AgentCapacity(1);
     private final Set<String> runningNodes = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch agentStarted = new CountDownLatch(1);
+    private final CountDownLatch agentStopped = new CountDownLatch(1);
+    private volatile InMemoryAgentRunner.Agent agent = (invocation, events) ->
+            new AgentOutcome(0, "did " + invocation.prompt(), false, "", "s-1", 0.5, 2, 10L, null);
+    private final List<CompletionService> services = new CopyOnWriteArrayList<>();
     private CompletionService service;
 
     @BeforeEach
     void create() throws Exception {
+        service = service(store);
+    }
+
+    @AfterEach
+    void close() {
+        services.forEach(CompletionService::close);
+    }
+
+    /** Creates a service of node {@code node-a} on the given store, with a clock fixed at {@link #NOW}. */
+    private CompletionService service(CompletionStore completions) throws Exception {
         AgentModeSettings settings = new AgentModeSettings(
                 "anton-agent",
                 "anton",
@@ -53,16 +76,42 @@ class CompletionServiceTest {
         InMemoryAgentRunner runner = new InMemoryAgentRunner(
                 (invocation, events) -> {
                     invocations.add(invocation);
-                    return new AgentOutcome(0, "did " + invocation.prompt(), false, "", "s-1", 0.5, 2, 10L, null);
+                    return agent.run(invocation, events);
                 },
                 Clock.systemUTC());
-        service = new CompletionService(
-                settings, "node-a", runningNodes::contains, runner, () -> profile, capacity, store, Clock.systemUTC());
+        CompletionService created = new CompletionService(
+                settings,
+                "node-a",
+                runningNodes::contains,
+                runner,
+                () -> profile,
+                capacity,
+                completions,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        services.add(created);
+        return created;
     }
 
-    @AfterEach
-    void close() {
-        service.close();
+    /** Makes the agent run until it is stopped, counting down {@link #agentStarted} and {@link #agentStopped}. */
+    private void agentRunsUntilStopped() {
+        agent = (invocation, events) -> {
+            agentStarted.countDown();
+            try {
+                Thread.sleep(60_000);
+            } finally {
+                agentStopped.countDown();
+            }
+            return new AgentOutcome(0, "too late", false, "", "s-1", null, 1, 1L, null);
+        };
+    }
+
+    /** Waits until the stored completion has the status, and returns it. */
+    private Completion awaitStatus(String uuid, CompletionStatus status) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (store.find(uuid).orElseThrow().status() != status && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return store.find(uuid).orElseThrow();
     }
 
     private static CompletionRequest request(String uuid, boolean wait) {
@@ -161,5 +210,134 @@ class CompletionServiceTest {
 
         assertThat(done.podName()).isEqualTo("node-a");
         assertThat(store.find("req-9").orElseThrow().podName()).isEqualTo("node-a");
+    }
+
+    @Test
+    void sweepFailsCompletionsOfStoppedNodes() {
+        Instant created = NOW.minusSeconds(60);
+        runningNodes.add("node-b");
+        store.create(Completion.queued("own-queued", "m", "", "node-a", created));
+        store.create(
+                Completion.queued("own-running", "m", "", "node-a", created).running(created));
+        store.create(Completion.queued("unnamed", "m", "", created).running(created));
+        store.create(Completion.queued("b-running", "m", "", "node-b", created).running(created));
+        store.create(Completion.queued("c-queued", "m", "", "node-c", created));
+        store.create(Completion.queued("c-running", "m", "", "node-c", created).running(created));
+
+        int failed = service.sweep();
+
+        assertThat(failed).isEqualTo(2);
+        assertThat(store.find("own-queued").orElseThrow().status()).isEqualTo(CompletionStatus.QUEUED);
+        assertThat(store.find("own-running").orElseThrow().status()).isEqualTo(CompletionStatus.RUNNING);
+        assertThat(store.find("unnamed").orElseThrow().status()).isEqualTo(CompletionStatus.RUNNING);
+        assertThat(store.find("b-running").orElseThrow().status()).isEqualTo(CompletionStatus.RUNNING);
+        assertThat(store.find("c-queued").orElseThrow().status()).isEqualTo(CompletionStatus.FAILED);
+        Completion lost = store.find("c-running").orElseThrow();
+        assertThat(lost.status()).isEqualTo(CompletionStatus.FAILED);
+        assertThat(lost.error()).contains("the node node-c that ran the completion stopped");
+        assertThat(lost.isError()).isTrue();
+        assertThat(lost.endedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void sweepKeepsResultThatEndedFirst() throws Exception {
+        Instant created = NOW.minusSeconds(60);
+        Completion running =
+                Completion.queued("c-done", "m", "", "node-c", created).running(created);
+        TurnResult answer = new TurnResult("the real answer", false, "", "s-7", null, 0.2, 900L, 3);
+        Completion completed = running.ended(answer, NOW.minusSeconds(1));
+        store.create(completed);
+        // The list still shows the completion as running, as a list read just before node-c stored
+        // its result would.
+        CompletionStore staleList = new CompletionStore() {
+            @Override
+            public void create(Completion completion) {
+                store.create(completion);
+            }
+
+            @Override
+            public Optional<Completion> find(String uuid) {
+                return store.find(uuid);
+            }
+
+            @Override
+            public Optional<Completion> update(String uuid, UnaryOperator<Completion> change) {
+                return store.update(uuid, change);
+            }
+
+            @Override
+            public List<Completion> list(CompletionStatus status, int limit) {
+                return status == CompletionStatus.RUNNING ? List.of(running) : store.list(status, limit);
+            }
+        };
+
+        int failed = service(staleList).sweep();
+
+        assertThat(failed).isZero();
+        assertThat(store.find("c-done")).contains(completed);
+    }
+
+    @Test
+    void sweepStopsAgentOfCompletionFailedElsewhere() throws Exception {
+        agentRunsUntilStopped();
+        service.submit(request("req-elsewhere", false));
+        assertThat(agentStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        String error = "the node node-a that ran the completion stopped before it finished; submit it again";
+        store.update("req-elsewhere", c -> c.ended(TurnResult.failure(error, "", 0), NOW));
+
+        service.sweep();
+
+        assertThat(agentStopped.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(service.awaitIdle(Duration.ofSeconds(10))).isTrue();
+        Completion stored = store.find("req-elsewhere").orElseThrow();
+        assertThat(stored.status()).isEqualTo(CompletionStatus.FAILED);
+        assertThat(stored.error()).isEqualTo(error);
+    }
+
+    @Test
+    void closeFailsRunningCompletion() throws Exception {
+        agentRunsUntilStopped();
+        service.submit(request("req-running", false));
+        assertThat(agentStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(awaitStatus("req-running", CompletionStatus.RUNNING).status())
+                .isEqualTo(CompletionStatus.RUNNING);
+
+        service.close();
+
+        assertThat(agentStopped.getCount()).isZero();
+        Completion stored = store.find("req-running").orElseThrow();
+        assertThat(stored.status()).isEqualTo(CompletionStatus.FAILED);
+        assertThat(stored.error()).contains("the server shut down before the completion finished");
+        assertThat(stored.endedAt()).isEqualTo(NOW);
+        assertThat(capacity.inUse()).isZero();
+    }
+
+    @Test
+    void stopAcceptingFailsQueuedCompletion() throws Exception {
+        capacity.tryAcquire();
+        service.submit(request("req-queued", false));
+
+        service.stopAccepting();
+        capacity.release();
+        Thread.sleep(1000);
+
+        Completion stored = store.find("req-queued").orElseThrow();
+        assertThat(stored.status()).isEqualTo(CompletionStatus.FAILED);
+        assertThat(stored.error()).contains("the server shut down before the completion started");
+        assertThat(invocations).isEmpty();
+        assertThat(capacity.inUse()).isZero();
+    }
+
+    @Test
+    void stoppingServiceRejectsSubmissions() {
+        service.stopAccepting();
+
+        assertThatThrownBy(() -> service.submit(request("req-late", false)))
+                .isInstanceOf(CapacityExceededException.class)
+                .hasMessageContaining("shutting down");
+        assertThatThrownBy(() -> service.submit(request("req-late", true)))
+                .isInstanceOf(CapacityExceededException.class)
+                .hasMessageContaining("shutting down");
+        assertThat(store.find("req-late")).isEmpty();
     }
 }
