@@ -25,6 +25,7 @@ public final class RedisCluster implements AutoCloseable {
     private final RedisLocks locks;
     private final RedisNode node;
     private final RedisSessionRelay sessionRelay;
+    private RedisConversationLocks conversationLocks;
     private RedisSignals signals;
     private LocalWorker worker;
 
@@ -87,6 +88,17 @@ public final class RedisCluster implements AutoCloseable {
     /** Returns the agent-mode stream settings store. */
     public RedisStreamSettingsStore streamSettingsStore() {
         return streamSettingsStore;
+    }
+
+    /**
+     * Returns the agent-mode conversation locks, created on the first call, whose locks expire
+     * {@link RedisConversationLocks#DEFAULT_EXPIRY} after their last renewal.
+     */
+    public synchronized RedisConversationLocks conversationLocks() {
+        if (conversationLocks == null) {
+            conversationLocks = new RedisConversationLocks(locks, RedisConversationLocks.DEFAULT_EXPIRY);
+        }
+        return conversationLocks;
     }
 
     /**
@@ -202,13 +214,16 @@ public final class RedisCluster implements AutoCloseable {
     }
 
     /**
-     * Leaves the cluster: stops the heartbeat, the subscriptions, lease renewal and the session relay,
-     * then closes the pool.
+     * Leaves the cluster: stops the heartbeat, the subscriptions, the session relay and the renewal
+     * of leases and conversation locks, then closes the pool.
      */
     @Override
     public synchronized void close() {
         node.close();
         sessionRelay.close();
+        if (conversationLocks != null) {
+            conversationLocks.close();
+        }
         if (signals != null) {
             signals.close();
         }

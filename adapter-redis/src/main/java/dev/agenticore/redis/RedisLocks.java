@@ -18,6 +18,10 @@ public final class RedisLocks {
             if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
             return 0
             """);
+    private static final LuaScript RENEW = LuaScript.of("""
+            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+            return 0
+            """);
 
     private final RedisGateway redis;
 
@@ -75,6 +79,18 @@ public final class RedisLocks {
         /** Returns the lock's name. */
         public String name() {
             return name;
+        }
+
+        /**
+         * Sets the lock to expire {@code expiry} from now if this holder still has it.
+         *
+         * @return false when the lock had expired, and perhaps been taken by another holder
+         * @throws dev.agenticore.core.StorageException when Redis cannot be reached
+         */
+        public boolean renew(Duration expiry) {
+            Object renewed = redis.eval(
+                    "renew lock " + name, RENEW, List.of(key), List.of(token, Long.toString(expiry.toMillis())));
+            return Long.valueOf(1).equals(renewed);
         }
 
         /**

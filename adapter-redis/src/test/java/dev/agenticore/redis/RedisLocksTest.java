@@ -62,6 +62,35 @@ class RedisLocksTest {
     }
 
     @Test
+    void renewExtendsHeldLock() throws Exception {
+        RedisLocks locks = new RedisLocks(fixture.gateway());
+        RedisLocks.Lock lock =
+                locks.tryAcquire("conversation:abc", Duration.ofMillis(200)).orElseThrow();
+
+        boolean renewed = lock.renew(Duration.ofSeconds(30));
+        Thread.sleep(400);
+
+        assertThat(renewed).isTrue();
+        assertThat(locks.tryAcquire("conversation:abc", Duration.ofSeconds(30))).isEmpty();
+    }
+
+    @Test
+    void renewIgnoresFormerHolder() throws Exception {
+        RedisLocks locks = new RedisLocks(fixture.gateway());
+        RedisLocks.Lock expired =
+                locks.tryAcquire("conversation:abc", Duration.ofMillis(100)).orElseThrow();
+        Thread.sleep(200);
+        locks.tryAcquire("conversation:abc", Duration.ofMillis(500)).orElseThrow();
+
+        boolean renewed = expired.renew(Duration.ofSeconds(30));
+
+        assertThat(renewed).isFalse();
+        long remaining = Long.parseLong(
+                REDIS.command("PTTL", "test:lock:conversation:abc").substring(1));
+        assertThat(remaining).isBetween(1L, 500L);
+    }
+
+    @Test
     void acquireWaitsForRelease() throws Exception {
         RedisLocks locks = new RedisLocks(fixture.gateway());
         RedisLocks.Lock held =
