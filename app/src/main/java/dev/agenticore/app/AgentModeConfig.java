@@ -14,21 +14,31 @@ import java.util.regex.Pattern;
  * @param profile name of the profile the agent runs with ({@code AGENT_MODE_PROFILE}), or empty for
  *     the server's default profile
  * @param keepAliveInterval quiet time after which a chat stream gets a keep-alive comment
+ * @param completionSweepInterval time between two checks, on a server with Redis, for unfinished
+ *     completions of nodes whose heartbeat has lapsed
  */
-public record AgentModeConfig(boolean enabled, AgentModeSettings settings, String profile, Duration keepAliveInterval) {
+public record AgentModeConfig(
+        boolean enabled,
+        AgentModeSettings settings,
+        String profile,
+        Duration keepAliveInterval,
+        Duration completionSweepInterval) {
 
     /** Agent mode switched off. */
-    public static final AgentModeConfig DISABLED = new AgentModeConfig(false, null, "", Duration.ofSeconds(15));
+    public static final AgentModeConfig DISABLED =
+            new AgentModeConfig(false, null, "", Duration.ofSeconds(15), Duration.ofSeconds(60));
 
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
 
     /**
      * Reads the agent-mode variables; with {@code AGENT_MODE} off the others are not read.
      *
+     * @param defaultSweepInterval the completion sweep interval when none is configured: the lease
+     *     timeout of the cluster
      * @throws ConfigException when the package directory is missing or the agent id is not a safe
      *     file name
      */
-    static AgentModeConfig load(ConfigSource source, Path home) {
+    static AgentModeConfig load(ConfigSource source, Path home, Duration defaultSweepInterval) {
         if (!source.bool("AGENT_MODE", "agent_mode.enabled", false)) {
             return DISABLED;
         }
@@ -57,6 +67,12 @@ public record AgentModeConfig(boolean enabled, AgentModeSettings settings, Strin
                 settings,
                 source.string("AGENT_MODE_PROFILE", "agent_mode.profile", ""),
                 Duration.ofSeconds(
-                        source.integer("AGENT_MODE_KEEPALIVE_INTERVAL", "agent_mode.keepalive_interval", 15, 1, 3600)));
+                        source.integer("AGENT_MODE_KEEPALIVE_INTERVAL", "agent_mode.keepalive_interval", 15, 1, 3600)),
+                Duration.ofSeconds(source.integer(
+                        "AGENT_MODE_COMPLETION_SWEEP_INTERVAL",
+                        "agent_mode.completion_sweep_interval",
+                        Math.toIntExact(defaultSweepInterval.toSeconds()),
+                        1,
+                        Integer.MAX_VALUE)));
     }
 }

@@ -6,7 +6,9 @@ import dev.agenticore.core.chat.AgentModeSettings;
 import dev.agenticore.core.chat.ChatService;
 import dev.agenticore.core.chat.CompletionService;
 import dev.agenticore.core.chat.CompletionStore;
+import dev.agenticore.core.chat.ConversationLocks;
 import dev.agenticore.core.chat.ConversationStore;
+import dev.agenticore.core.chat.LocalConversationLocks;
 import dev.agenticore.core.chat.NodeLiveness;
 import dev.agenticore.core.chat.StreamSettingsStore;
 import dev.agenticore.core.profile.Profile;
@@ -36,7 +38,7 @@ record AgentModeWiring(ChatService chat, CompletionService completions) {
 
     /**
      * Builds the services of agent mode and fails the completions that stopped nodes left
-     * unfinished.
+     * unfinished. With Redis, it also starts the sweep that fails them while the server runs.
      *
      * @param redis the node's Redis adapters, or null for a server on files alone
      */
@@ -56,7 +58,14 @@ record AgentModeWiring(ChatService chat, CompletionService completions) {
         Stores stores =
                 redis != null ? Stores.redis(redis) : Stores.files(config.home().resolve("agent"));
         ChatService chat = new ChatService(
-                settings, runner, profile, capacity, stores.conversations(), stores.streamSettings(), clock);
+                settings,
+                runner,
+                profile,
+                capacity,
+                stores.conversations(),
+                stores.streamSettings(),
+                stores.conversationLocks(),
+                clock);
         CompletionService completions = new CompletionService(
                 settings,
                 config.jobs().podName(),
@@ -67,6 +76,9 @@ record AgentModeWiring(ChatService chat, CompletionService completions) {
                 stores.completions(),
                 clock);
         completions.recover();
+        if (redis != null) {
+            completions.startSweeping(config.agentMode().completionSweepInterval());
+        }
         return new AgentModeWiring(chat, completions);
     }
 
@@ -82,14 +94,17 @@ record AgentModeWiring(ChatService chat, CompletionService completions) {
     }
 
     /**
-     * The stores of agent mode and how to tell whether another node sharing them runs.
+     * The stores of agent mode, the conversation locks, and how to tell whether another node
+     * sharing them runs.
      *
-     * @param nodes {@link NodeLiveness#STANDALONE} for files, which no other node shares
+     * @param conversationLocks in Redis, or in this process for files, which no other node shares
+     * @param nodes {@link NodeLiveness#STANDALONE} for files
      */
     private record Stores(
             ConversationStore conversations,
             StreamSettingsStore streamSettings,
             CompletionStore completions,
+            ConversationLocks conversationLocks,
             NodeLiveness nodes) {
 
         static Stores redis(RedisCluster redis) {
@@ -97,6 +112,7 @@ record AgentModeWiring(ChatService chat, CompletionService completions) {
                     redis.conversationStore(),
                     redis.streamSettingsStore(),
                     redis.completionStore(),
+                    redis.conversationLocks(),
                     redis::isNodeAlive);
         }
 
@@ -105,6 +121,7 @@ record AgentModeWiring(ChatService chat, CompletionService completions) {
                     new FileConversationStore(state.resolve("conversations")),
                     new FileStreamSettingsStore(state.resolve("stream-settings")),
                     new FileCompletionStore(state.resolve("completions")),
+                    new LocalConversationLocks(),
                     NodeLiveness.STANDALONE);
         }
     }

@@ -3,6 +3,7 @@ package dev.agenticore.app;
 import dev.agenticore.core.StorageException;
 import dev.agenticore.core.agent.AgentCapacity;
 import dev.agenticore.core.agent.AgentRunner;
+import dev.agenticore.core.chat.CompletionService;
 import dev.agenticore.core.cluster.SessionRelay;
 import dev.agenticore.core.event.JobEventFeed;
 import dev.agenticore.core.event.JobEventLog;
@@ -197,8 +198,9 @@ public final class AgenticoreServer implements AutoCloseable {
     }
 
     /**
-     * Stops taking jobs, lets running jobs finish for up to the drain timeout, then fails the rest
-     * and stops the HTTP server.
+     * Stops taking jobs and completions, fails the completions still queued on this node, lets
+     * running jobs and completions finish for up to the drain timeout, then fails the rest and
+     * stops the HTTP server.
      */
     @Override
     public synchronized void close() {
@@ -206,27 +208,45 @@ public final class AgenticoreServer implements AutoCloseable {
             return;
         }
         closed = true;
-        log.info(
-                "Stopping: waiting up to {} s for {} running jobs",
-                config.drainTimeout().toSeconds(),
-                worker.runningCount());
-        worker.stopAccepting();
-        try {
-            worker.awaitIdle(config.drainTimeout());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        CompletionService completions = agentMode != null ? agentMode.completions() : null;
+        drain(completions);
+
         worker.close();
         McpEndpoints endpoints = mcpEndpoints.get();
         if (endpoints != null) {
             endpoints.close();
         }
-        if (agentMode != null) {
-            agentMode.completions().close();
+        if (completions != null) {
+            completions.close();
         }
         rest.close();
         closeRedis();
         log.info("Stopped");
+    }
+
+    /**
+     * Stops taking jobs and completions and waits up to the drain timeout for the running ones.
+     *
+     * @param completions the completion service, or null outside agent mode
+     */
+    private void drain(CompletionService completions) {
+        long deadline = System.nanoTime() + config.drainTimeout().toNanos();
+        log.info(
+                "Stopping: waiting up to {} s for {} running jobs",
+                config.drainTimeout().toSeconds(),
+                worker.runningCount());
+        worker.stopAccepting();
+        if (completions != null) {
+            completions.stopAccepting();
+        }
+        try {
+            worker.awaitIdle(config.drainTimeout());
+            if (completions != null) {
+                completions.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

@@ -99,6 +99,8 @@ public record ServerConfig(
                 source.bool("AGENTICORE_ALLOW_FILE_URLS", "repos.allow_file_urls", false),
                 seconds(source, "AGENTICORE_SWEEP_INTERVAL", "repos.sweep_interval", 60),
                 mcpFileRoots(source, home));
+        RedisSettings redis = redis(source);
+        Duration leaseTimeout = redis != null ? redis.leaseTimeout() : RedisSettings.DEFAULT_LEASE_TIMEOUT;
         return new ServerConfig(
                 home,
                 source.path("AGENTICORE_JOBS_DIR", "repos.jobs_dir", home.resolve("jobs")),
@@ -123,9 +125,9 @@ public record ServerConfig(
                         source.list("AGENTICORE_MCP_ALLOWED_ORIGINS", "mcp.allowed_origins"),
                         source.bool("AGENTICORE_MCP_DNS_REBINDING_PROTECTION", "mcp.dns_rebinding_protection", true)),
                 seconds(source, "AGENTICORE_DRAIN_TIMEOUT", "server.drain_timeout", 300),
-                redis(source),
+                redis,
                 OperationsSettings.load(source),
-                AgentModeConfig.load(source, home));
+                AgentModeConfig.load(source, home, leaseTimeout));
     }
 
     /** Returns a copy listening on another host and port, for {@code serve --host --port}. */

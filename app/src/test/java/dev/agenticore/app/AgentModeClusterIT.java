@@ -20,6 +20,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,7 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  * AGENTICORE_HOME}, running the real Claude Code CLI against one scripted model. They share the
  * agent package and the CLI's home directory, where Claude Code keeps its session transcripts, as
  * nodes sharing a volume would. Conversations, stream settings and completions then follow a client
- * from one node to the other, and a restarting node fails only its own unfinished completions.
+ * from one node to the other, and a conversation busy on one node is busy on the other. A node
+ * that stops fails only its own unfinished completions, and a node that is killed has its
+ * completions failed by the node that survives it.
  */
 @ExtendWith(ClaudeCodeExtension.class)
 @Timeout(300)
@@ -97,9 +101,9 @@ class AgentModeClusterIT {
     }
 
     @Test
-    void restartFailsOnlyOwnCompletions(ClaudeCodeExtension.Setup claude) throws Exception {
+    void stopFailsOnlyOwnCompletions(ClaudeCodeExtension.Setup claude) throws Exception {
         ServerProcess nodeA = startNode(claude, "node-a");
-        ServerProcess nodeB = startNode(claude, "node-b");
+        ServerProcess nodeB = startNode(claude, "node-b", Map.of("AGENTICORE_DRAIN_TIMEOUT", "1"));
         claude.model()
                 .enqueue(
                         Reply.text("Slow answer from node A.").withDelay(Duration.ofSeconds(45)),
@@ -111,23 +115,22 @@ class AgentModeClusterIT {
         claude.model().awaitMainTurnRequest(2, Duration.ofSeconds(60));
         JsonNode runningOnA = get(nodeB, "/completions/held-on-a").body().path("completion");
 
-        int exitCode = nodeB.terminate(Duration.ofSeconds(30));
+        int exitCode = nodeB.terminate(Duration.ofSeconds(60));
         nodes.remove(nodeB);
+        JsonNode stoppedB = get(nodeA, "/completions/held-on-b").body().path("completion");
         ServerProcess restarted = startNode(claude, "node-b");
         JsonNode afterRestartA = get(restarted, "/completions/held-on-a").body().path("completion");
-        JsonNode afterRestartB = get(restarted, "/completions/held-on-b").body().path("completion");
 
         assertThat(submittedA.status()).as(submittedA.body().toString()).isEqualTo(202);
         assertThat(submittedB.status()).as(submittedB.body().toString()).isEqualTo(202);
         assertThat(runningOnA.path("status").asText()).as(runningOnA.toString()).isEqualTo("running");
         assertThat(exitCode).isIn(0, 143);
+        assertThat(stoppedB.path("status").asText()).as(stoppedB.toString()).isEqualTo("failed");
+        assertThat(stoppedB.path("error").asText())
+                .isEqualTo("the server shut down before the completion finished; submit it again");
         assertThat(afterRestartA.path("status").asText())
                 .as(afterRestartA.toString())
                 .isEqualTo("running");
-        assertThat(afterRestartB.path("status").asText())
-                .as(afterRestartB.toString())
-                .isEqualTo("failed");
-        assertThat(afterRestartB.path("error").asText()).contains("restarted");
 
         JsonNode finished = awaitCompletion(restarted, "held-on-a", "completed", Duration.ofSeconds(90));
 
@@ -137,8 +140,71 @@ class AgentModeClusterIT {
         assertThat(get(nodeA, "/health").body().path("status").asText()).isEqualTo("ok");
     }
 
+    @Test
+    void busyConversationConflictsAcrossNodes(ClaudeCodeExtension.Setup claude) throws Exception {
+        ServerProcess nodeA = startNode(claude, "node-a");
+        ServerProcess nodeB = startNode(claude, "node-b");
+        claude.model()
+                .enqueue(
+                        Reply.text("Slow reply from node A.").withDelay(Duration.ofSeconds(10)),
+                        Reply.text("Reply from node B."));
+        Map<String, String> conversation = Map.of("X-Conversation-Id", "chat-busy");
+
+        CompletableFuture<HttpResponse<String>> onA = sendChat(nodeA, conversation, "a slow question");
+        claude.model().awaitMainTurnRequest(1, Duration.ofSeconds(60));
+        HttpResponse<String> onB =
+                sendChat(nodeB, conversation, "a second question").get(90, TimeUnit.SECONDS);
+        ChatReply first = read(onA.get(90, TimeUnit.SECONDS));
+
+        assertThat(onB.statusCode()).as(onB.body()).isEqualTo(409);
+        JsonNode rejection = Json.mapper().readTree(onB.body()).path("error");
+        assertThat(rejection.path("code").asText()).isEqualTo("conversation_busy");
+        assertThat(rejection.path("message").asText()).contains("already has a request running");
+        assertThat(first.content()).as(first.raw()).isEqualTo("Slow reply from node A.");
+        assertThat(claude.model().mainTurnRequests()).hasSize(1);
+
+        ChatReply next = chat(nodeB, conversation, "a slow question", "Slow reply from node A.", "next question");
+
+        assertThat(next.content()).as(next.raw()).isEqualTo("Reply from node B.");
+    }
+
+    @Test
+    void killedNodeCompletionFailsOnSurvivor(ClaudeCodeExtension.Setup claude) throws Exception {
+        ServerProcess nodeA = startNode(claude, "node-a");
+        ServerProcess nodeB = startNode(claude, "node-b", Map.of("AGENT_MODE_COMPLETION_SWEEP_INTERVAL", "2"));
+        claude.model().enqueue(Reply.text("Never delivered.").withDelay(Duration.ofSeconds(120)));
+
+        ClusterClient.Reply submitted = post(nodeA, "/completions", completion("lost-on-a", "slow task on node A"));
+        claude.model().awaitMainTurnRequest(1, Duration.ofSeconds(60));
+        JsonNode before = get(nodeB, "/completions/lost-on-a").body().path("completion");
+        List<ProcessHandle> agents = nodeA.descendants();
+        long killedAt = System.nanoTime();
+        nodeA.kill();
+        nodes.remove(nodeA);
+        // SIGKILL does not reach the server's Claude Code process, which a crashed pod would take
+        // down with it, so the test stops that process itself.
+        agents.forEach(ProcessHandle::destroyForcibly);
+        JsonNode failed = awaitCompletion(nodeB, "lost-on-a", "failed", Duration.ofSeconds(60));
+        Duration waited = Duration.ofNanos(System.nanoTime() - killedAt);
+
+        assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(202);
+        assertThat(before.path("status").asText()).as(before.toString()).isEqualTo("running");
+        assertThat(failed.path("status").asText()).as(failed.toString()).isEqualTo("failed");
+        assertThat(failed.path("error").asText())
+                .isEqualTo("the node node-a that ran the completion stopped before it finished; submit it again");
+        assertThat(failed.path("pod_name").asText()).isEqualTo("node-a");
+        // The heartbeat of node-a expires 6 s after its last write, and node-b sweeps every 2 s.
+        assertThat(waited).isLessThan(Duration.ofSeconds(20));
+    }
+
     /** Starts a node in agent mode on the test Redis, with its own home but the shared package and CLI home. */
     private ServerProcess startNode(ClaudeCodeExtension.Setup claude, String name) throws Exception {
+        return startNode(claude, name, Map.of());
+    }
+
+    /** Starts a node as {@link #startNode(ClaudeCodeExtension.Setup, String)} does, with more variables. */
+    private ServerProcess startNode(ClaudeCodeExtension.Setup claude, String name, Map<String, String> variables)
+            throws Exception {
         Path home = Files.createDirectories(directory.resolve(name));
         Map<String, String> environment = new HashMap<>(claude.environment());
         environment.put("AGENTICORE_HOME", home.toString());
@@ -155,6 +221,7 @@ class AgentModeClusterIT {
         environment.put("AGENT_MODE_MODEL_NAME", MODEL_NAME);
         environment.put("AGENT_MODE_AGENT_ID", "anton");
         environment.put("AGENT_MODE_KEEPALIVE_INTERVAL", "1");
+        environment.putAll(variables);
         ServerProcess node = ServerProcess.startWithOnly(environment, directory.resolve(name + ".log"));
         nodes.add(node);
         return node;
@@ -168,6 +235,12 @@ class AgentModeClusterIT {
      * user, and joins the deltas of the reply.
      */
     private ChatReply chat(ServerProcess node, Map<String, String> headers, String... texts) throws Exception {
+        return read(sendChat(node, headers, texts).get(90, TimeUnit.SECONDS));
+    }
+
+    /** Starts sending a streamed chat request whose messages alternate user and assistant, starting with user. */
+    private CompletableFuture<HttpResponse<String>> sendChat(
+            ServerProcess node, Map<String, String> headers, String... texts) {
         List<Map<String, String>> messages = new ArrayList<>();
         for (int i = 0; i < texts.length; i++) {
             messages.add(Map.of("role", i % 2 == 0 ? "user" : "assistant", "content", texts[i]));
@@ -181,7 +254,11 @@ class AgentModeClusterIT {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)));
         headers.forEach(request::header);
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Checks that a streamed chat reply succeeded and joins its deltas. */
+    private static ChatReply read(HttpResponse<String> response) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         StringBuilder content = new StringBuilder();
         StringBuilder reasoning = new StringBuilder();

@@ -56,6 +56,40 @@ class AgentModeConfigTest {
     }
 
     @Test
+    void sweepIntervalDefaultsToLeaseTimeout() throws Exception {
+        Path agentPackage = Files.createDirectories(home.resolve("package"));
+
+        AgentModeConfig alone = load(Map.of("AGENT_MODE", "true", "AGENT_MODE_PACKAGE_DIR", agentPackage.toString()))
+                .agentMode();
+        AgentModeConfig clustered = load(Map.of(
+                        "AGENT_MODE", "true",
+                        "AGENT_MODE_PACKAGE_DIR", agentPackage.toString(),
+                        "REDIS_URL", "redis://127.0.0.1:6379",
+                        "AGENTICORE_LEASE_TIMEOUT", "45"))
+                .agentMode();
+
+        assertThat(alone.completionSweepInterval()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(clustered.completionSweepInterval()).isEqualTo(Duration.ofSeconds(45));
+    }
+
+    @Test
+    void sweepIntervalIsConfigurable() throws Exception {
+        Path agentPackage = Files.createDirectories(home.resolve("package"));
+        Map<String, String> variables = new HashMap<>(Map.of(
+                "AGENT_MODE", "true",
+                "AGENT_MODE_PACKAGE_DIR", agentPackage.toString(),
+                "AGENT_MODE_COMPLETION_SWEEP_INTERVAL", "5"));
+
+        AgentModeConfig config = load(variables).agentMode();
+        variables.put("AGENT_MODE_COMPLETION_SWEEP_INTERVAL", "0");
+
+        assertThat(config.completionSweepInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThatThrownBy(() -> load(variables))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("AGENT_MODE_COMPLETION_SWEEP_INTERVAL");
+    }
+
+    @Test
     void missingPackageDirectoryIsRejected() {
         assertThatThrownBy(() -> load(Map.of("AGENT_MODE", "true", "AGENT_MODE_PACKAGE_DIR", "/no/such/dir")))
                 .isInstanceOf(ConfigException.class)

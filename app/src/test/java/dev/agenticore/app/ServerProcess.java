@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** The server as a separate process started from the fat jar, so tests can kill it like a crash would. */
@@ -86,6 +87,11 @@ final class ServerProcess implements AutoCloseable {
             job = get("/jobs/" + id).get("job");
         }
         return job;
+    }
+
+    /** Returns the processes the server has started and that still run, such as its agents. */
+    List<ProcessHandle> descendants() {
+        return process.descendants().toList();
     }
 
     /** Ends the server with SIGKILL, as a crash or an out-of-memory kill would. */
