@@ -446,7 +446,8 @@ public final class CompletionService implements AutoCloseable {
 
     /**
      * Stops the agents of completions that run here but have ended in the store, because another
-     * node failed them while this node's heartbeat had lapsed.
+     * node failed them while this node's heartbeat had lapsed. A turn that starts while this runs
+     * is checked at the next sweep.
      */
     private void stopEndedElsewhere() {
         for (Map.Entry<String, ChatTurn> entry : Map.copyOf(turns).entrySet()) {
