@@ -193,13 +193,16 @@ public final class ChatService {
      * @param resumeFailed whether the run tried to resume a session and the agent never reported it
      */
     private void finish(ConversationKey key, ConversationLocks.Held lock, boolean resumeFailed, TurnResult result) {
-        if (resumeFailed && result.isError()) {
-            // NOTE: the stored session could not be resumed (for example its transcript is gone), so
-            // the conversation's next request starts a new session with the whole history.
-            log.warn("Conversation {}: resuming its session failed; forgetting the session", key.value());
-            conversations.delete(key.value());
+        try {
+            if (resumeFailed && result.isError()) {
+                // NOTE: the stored session could not be resumed (for example its transcript is gone), so
+                // the conversation's next request starts a new session with the whole history.
+                log.warn("Conversation {}: resuming its session failed; forgetting the session", key.value());
+                conversations.delete(key.value());
+            }
+        } finally {
+            release(lock);
         }
-        release(lock);
     }
 
     private StreamSettings applyTokens(List<String> tokens) {

@@ -36,6 +36,7 @@ class ChatServiceTest {
 
     private final List<AgentInvocation> invocations = new CopyOnWriteArrayList<>();
     private final InMemoryConversationStore conversations = new InMemoryConversationStore();
+    private volatile boolean deleteFails;
     private final InMemoryStreamSettingsStore streamSettings = new InMemoryStreamSettingsStore();
     private AgentCapacity capacity = new AgentCapacity(1);
     private ConversationLocks locks = new LocalConversationLocks();
@@ -55,7 +56,37 @@ class ChatServiceTest {
                 },
                 Clock.systemUTC());
         return new ChatService(
-                settings, runner, () -> profile, capacity, conversations, streamSettings, locks, Clock.systemUTC());
+                settings,
+                runner,
+                () -> profile,
+                capacity,
+                conversationStore(),
+                streamSettings,
+                locks,
+                Clock.systemUTC());
+    }
+
+    /** Returns {@link #conversations}, whose delete fails while {@link #deleteFails} is set. */
+    private ConversationStore conversationStore() {
+        return new ConversationStore() {
+            @Override
+            public Optional<Conversation> find(String key) {
+                return conversations.find(key);
+            }
+
+            @Override
+            public void save(Conversation conversation) {
+                conversations.save(conversation);
+            }
+
+            @Override
+            public void delete(String key) {
+                if (deleteFails) {
+                    throw new StorageException("delete conversation " + key, null);
+                }
+                conversations.delete(key);
+            }
+        };
     }
 
     private static AgentOutcome answerHello(AgentInvocation invocation, AgentEventListener events) {
@@ -273,6 +304,21 @@ class ChatServiceTest {
         assertThat(result.error()).isEqualTo("No conversation found");
         assertThat(conversations.find("conv:anton:-:c-2")).isEmpty();
         assertThat(capacity.inUse()).isZero();
+    }
+
+    @Test
+    void failedForgetReleasesLock() throws Exception {
+        ChatService service = service();
+        Map<String, String> headers = Map.of("X-Conversation-Id", "c-5");
+        drain(service.open(request(headers, "one"), "r1"));
+        agent = (invocation, events) ->
+                new AgentOutcome(1, "", true, "No conversation found", "", null, null, null, null);
+        deleteFails = true;
+
+        drain(service.open(request(headers, "one", "Done", "two"), "r2"));
+
+        assertThat(capacity.inUse()).isZero();
+        assertThat(locks.tryLock("conv:anton:-:c-5")).isPresent();
     }
 
     @Test
