@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.agenticore.json.Json;
 import dev.agenticore.testkit.anthropic.ClaudeCodeExtension;
 import dev.agenticore.testkit.anthropic.Reply;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +27,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Disconnects, the capacity limit and the completions API, with the real Claude Code CLI. */
+/**
+ * Disconnects, the capacity limit, the completions API and the {@code agent_completions} MCP tool,
+ * with the real Claude Code CLI.
+ */
 @ExtendWith(ClaudeCodeExtension.class)
 class AgentModeLifecycleIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -122,6 +129,37 @@ class AgentModeLifecycleIT {
         assertThat(duplicate.statusCode()).isEqualTo(409);
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(listed.path("count").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    @Timeout(120)
+    void mcpClientAsksTheAgent(ClaudeCodeExtension.Setup claude) throws Exception {
+        harness = new AgentModeHarness(claude, home, Map.of());
+        harness.model.enqueue(Reply.text("Answer over MCP."));
+        McpSyncClient mcp = McpClient.sync(
+                        HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + harness.server.port())
+                                .endpoint("/mcp")
+                                .build())
+                .requestTimeout(WAIT)
+                .build();
+        try (mcp) {
+            mcp.initialize();
+            List<String> tools =
+                    mcp.listTools().tools().stream().map(McpSchema.Tool::name).toList();
+            McpSchema.CallToolResult result = mcp.callTool(McpSchema.CallToolRequest.builder("agent_completions")
+                    .arguments(Map.of("message", "ask over mcp", "uuid", "mcp-1"))
+                    .build());
+
+            JsonNode body = Json.mapper().valueToTree(result.structuredContent());
+            assertThat(tools).contains("agent_completions", "run_task");
+            assertThat(result.isError()).as(body.toString()).isFalse();
+            assertThat(body.at("/completion/result").asText()).isEqualTo("Answer over MCP.");
+            assertThat(Json.mapper()
+                            .readTree(send("GET", "/completions/mcp-1", null).body())
+                            .at("/completion/status")
+                            .asText())
+                    .isEqualTo("completed");
+        }
     }
 
     private JsonNode awaitCompletion(String uuid) throws Exception {
