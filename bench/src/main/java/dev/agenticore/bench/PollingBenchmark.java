@@ -12,8 +12,11 @@ final class PollingBenchmark {
 
     private PollingBenchmark() {}
 
+    /** A load result and the server's CPU time per request in microseconds. */
+    private record Measured(LoadResult load, double cpuMicros) {}
+
     static String run(Bench bench) throws Exception {
-        LoadResult file;
+        Measured file;
         try (ServerUnderTest server =
                 ServerUnderTest.agenticore(bench.jar(), bench.standInServer("polling-file", Map.of()), bench.log())) {
             String id = server.post("/jobs", "{\"task\": \"poll me\"}")
@@ -22,7 +25,7 @@ final class PollingBenchmark {
                     .asText();
             file = measure(server, "/jobs/" + id);
         }
-        LoadResult redis = null;
+        Measured redis = null;
         Process redisServer = startRedis(bench);
         if (redisServer != null) {
             try (ServerUnderTest server = ServerUnderTest.agenticore(
@@ -45,14 +48,15 @@ final class PollingBenchmark {
                 redisServer.waitFor();
             }
         }
-        LoadResult hello;
+        Measured hello;
         try (ServerUnderTest server = ServerUnderTest.helloWorld(bench.log())) {
             hello = measure(server, "/hello");
         }
-        return "| store | requests/s | p50 | p99 | ratio to hello-world |\n|---|---|---|---|---|\n"
+        return "| store | requests/s | p50 | p99 | ratio to hello-world | server CPU per request |\n"
+                + "|---|---|---|---|---|---|\n"
                 + row("file store, `GET /jobs/{id}`", file, hello)
                 + (redis == null
-                        ? "| Redis store | skipped: redis-server not found | | | |\n"
+                        ? "| Redis store | skipped: redis-server not found | | | | |\n"
                         : row("Redis store, `GET /jobs/{id}`", redis, hello))
                 + row("bare Javalin hello-world", hello, hello);
     }
@@ -87,17 +91,25 @@ final class PollingBenchmark {
         return process;
     }
 
-    private static LoadResult measure(ServerUnderTest server, String path) throws InterruptedException {
+    private static Measured measure(ServerUnderTest server, String path) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(server.uri(path)).build();
         LoadGenerator.forDuration(CLIENTS, WARM_UP, () -> request, 200);
-        return LoadGenerator.forDuration(CLIENTS, RUN, () -> request, 200);
+        Duration cpuBefore = server.cpuTime();
+        LoadResult load = LoadGenerator.forDuration(CLIENTS, RUN, () -> request, 200);
+        Duration cpu = server.cpuTime().minus(cpuBefore);
+        return new Measured(load, cpu.toNanos() / 1000.0 / Math.max(1, load.requests()));
     }
 
-    private static String row(String name, LoadResult result, LoadResult baseline) {
+    private static String row(String name, Measured measured, Measured baseline) {
+        LoadResult result = measured.load();
         return "| " + name + " | " + Bench.number(result.perSecond()) + " | "
                 + Bench.millis(result.percentileMillis(50))
                 + " | " + Bench.millis(result.percentileMillis(99)) + " | "
-                + String.format(java.util.Locale.ROOT, "%.2f", result.perSecond() / baseline.perSecond())
-                + (result.errors() > 0 ? " (" + result.errors() + " errors)" : "") + " |\n";
+                + String.format(
+                        java.util.Locale.ROOT,
+                        "%.2f",
+                        result.perSecond() / baseline.load().perSecond())
+                + (result.errors() > 0 ? " (" + result.errors() + " errors)" : "") + " | "
+                + String.format(java.util.Locale.ROOT, "%.0f µs", measured.cpuMicros()) + " |\n";
     }
 }

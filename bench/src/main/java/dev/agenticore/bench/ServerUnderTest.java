@@ -81,6 +81,11 @@ final class ServerUnderTest implements AutoCloseable {
     }
 
     /** Returns the time from process start to the first healthy answer. */
+    /** Returns the CPU time the server process has used so far, user and system together. */
+    Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     Duration startupTime() {
         return Duration.ofNanos(healthyNanos - startNanos);
     }
