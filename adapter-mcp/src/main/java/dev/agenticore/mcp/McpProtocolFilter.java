@@ -272,6 +272,14 @@ final class McpProtocolFilter extends HttpFilter {
                 }
                 body.write(buffer, 0, read);
             }
+        } catch (IOException e) {
+            log.debug("Reading an MCP request body failed after {} bytes: {}", body.size(), e.toString());
+            throw new RejectedRequestException(
+                    HttpServletResponse.SC_REQUEST_TIMEOUT,
+                    null,
+                    McpSchema.ErrorCodes.INVALID_REQUEST,
+                    "the request body ended after " + body.size() + " bytes, before the declared Content-Length of "
+                            + declared + " arrived; send a Content-Length that matches the body");
         }
         return body.toByteArray();
     }

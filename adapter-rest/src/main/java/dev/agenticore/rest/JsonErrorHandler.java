@@ -5,6 +5,7 @@ import dev.agenticore.json.ResponseBodies;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -36,7 +37,28 @@ final class JsonErrorHandler extends ErrorHandler {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         // Jetty drops the connection after a request it could not route, so clients must not reuse it.
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        if (isTimeout(cause)) {
+            response.setStatus(HttpStatus.REQUEST_TIMEOUT_408);
+            response.write(true, ByteBuffer.wrap(timeoutBody()), callback);
+            return;
+        }
         response.write(true, ByteBuffer.wrap(body(code, message)), callback);
+    }
+
+    /** Returns whether a failure came from the idle timeout, such as a body shorter than its Content-Length. */
+    private static boolean isTimeout(Throwable cause) {
+        for (Throwable current = cause; current != null; current = current.getCause()) {
+            if (current instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static byte[] timeoutBody() {
+        String text = "the request body did not arrive in full before the connection's idle timeout; send a"
+                + " Content-Length that matches the body";
+        return Json.write(ResponseBodies.error(text)).getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] body(int code, String message) {
