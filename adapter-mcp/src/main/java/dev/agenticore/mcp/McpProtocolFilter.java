@@ -340,7 +340,7 @@ final class McpProtocolFilter extends HttpFilter {
         return switch (status) {
             case HttpServletResponse.SC_NOT_FOUND ->
                 path.equals(McpEndpoints.MESSAGE_PATH)
-                        ? "MCP session not found: its SSE stream has closed or is owned by another server;"
+                        ? "MCP session not found: its SSE stream has closed, or the server that wrote it stopped;"
                                 + " open a new one at " + McpEndpoints.SSE_PATH
                         : "not found: " + path;
             case HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE -> "the Content-Type header must be application/json";

@@ -91,14 +91,14 @@ final class RedisKeys {
         return prefix + ":signal:cancel";
     }
 
-    /** String with the name of the node that owns a client session, such as an MCP event stream. */
+    /** String with the name of the node process that owns a client session, such as an MCP event stream. */
     String session(String sessionId) {
         return prefix + ":session:" + sessionId;
     }
 
-    /** Channel of the messages that other nodes forward to the sessions of one node. */
-    String sessionChannel(String podName) {
-        return prefix + ":signal:sessions:" + podName;
+    /** Channel of the messages that other nodes forward to the sessions of one node process. */
+    String sessionChannel(String instance) {
+        return prefix + ":signal:sessions:" + instance;
     }
 
     /** Channel of job ids that have new events, so readers on every node wake up. */

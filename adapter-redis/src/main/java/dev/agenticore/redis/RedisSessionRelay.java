@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
@@ -33,7 +34,13 @@ public final class RedisSessionRelay implements SessionRelay, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RedisSessionRelay.class);
 
     private final RedisGateway redis;
-    private final String podName;
+    /**
+     * This process's name in session keys and channels: the pod name and a random suffix, so that a
+     * node restarted under the same pod name does not take messages for the streams of its previous
+     * process, which ended with it.
+     */
+    private final String instance;
+
     private final Set<String> owned = ConcurrentHashMap.newKeySet();
     private final Thread subscriber;
     private final Thread renewer;
@@ -43,7 +50,7 @@ public final class RedisSessionRelay implements SessionRelay, AutoCloseable {
 
     RedisSessionRelay(RedisGateway redis, String podName) {
         this.redis = redis;
-        this.podName = podName;
+        this.instance = podName + "-" + UUID.randomUUID().toString().substring(0, 8);
         this.subscriber = new Thread(this::subscribeLoop, "agenticore-session-relay");
         subscriber.setDaemon(true);
         this.renewer = new Thread(this::renewLoop, "agenticore-session-renewal");
@@ -101,13 +108,13 @@ public final class RedisSessionRelay implements SessionRelay, AutoCloseable {
     @Override
     public boolean isOwnedElsewhere(String sessionId) {
         String owner = owner(sessionId);
-        return owner != null && !owner.equals(podName);
+        return owner != null && !owner.equals(instance);
     }
 
     @Override
     public boolean forward(String sessionId, String message) {
         String owner = owner(sessionId);
-        if (owner == null || owner.equals(podName)) {
+        if (owner == null || owner.equals(instance)) {
             return false;
         }
         Map<String, String> envelope = new LinkedHashMap<>();
@@ -127,7 +134,7 @@ public final class RedisSessionRelay implements SessionRelay, AutoCloseable {
             receivers = publish(sessionId, channel, text);
         }
         if (receivers == 0) {
-            log.info("Node {} owns session {} but is not listening; the message is dropped", owner, sessionId);
+            log.info("Node process {} owns session {} but is not listening; the message is dropped", owner, sessionId);
         }
         return receivers > 0;
     }
@@ -135,6 +142,11 @@ public final class RedisSessionRelay implements SessionRelay, AutoCloseable {
     @Override
     public void receive(BiConsumer<String, String> receiver) {
         this.receiver = receiver;
+    }
+
+    /** Returns this process's name in session keys and channels. */
+    String instance() {
+        return instance;
     }
 
     /** Returns whether the subscription to this node's channel is active now. */
@@ -176,7 +188,7 @@ public final class RedisSessionRelay implements SessionRelay, AutoCloseable {
                 "announce session " + sessionId,
                 client -> client.set(
                         redis.keys().session(sessionId),
-                        podName,
+                        instance,
                         SetParams.setParams().ex(SESSION_TTL.toSeconds())));
     }
 
@@ -200,7 +212,7 @@ public final class RedisSessionRelay implements SessionRelay, AutoCloseable {
 
     private void subscribeLoop() {
         long pause = 100;
-        String channel = redis.keys().sessionChannel(podName);
+        String channel = redis.keys().sessionChannel(instance);
         while (running) {
             JedisPubSub listener = new Listener();
             subscription = listener;

@@ -108,13 +108,33 @@ class RedisSessionRelayTest {
         fixture.gateway()
                 .call(
                         "fake a stale key",
-                        client -> client.set(fixture.gateway().keys().session("s-7"), "node-a"));
+                        client -> client.set(fixture.gateway().keys().session("s-7"), nodeA.instance()));
 
         boolean taken = stale.forward("s-7", "{}");
 
         assertThat(taken).isTrue();
         assertThat(receivedByA.poll(500, TimeUnit.MILLISECONDS)).isNull();
         stale.close();
+    }
+
+    @Test
+    void restartedNodeDoesNotTakeMessagesOfItsPredecessor() throws Exception {
+        RedisSessionRelay before = new RedisSessionRelay(fixture.gateway(), "node-r");
+        before.start();
+        before.claim("s-8");
+        RedisSessionRelay after = new RedisSessionRelay(fixture.gateway(), "node-r");
+        after.start();
+        before.close();
+        // A crash ends the process without withdrawing its keys, so one is written back here.
+        fixture.gateway()
+                .call(
+                        "keep the key of the crashed process",
+                        client -> client.set(fixture.gateway().keys().session("s-8"), before.instance()));
+
+        boolean taken = nodeB.forward("s-8", "{}");
+
+        assertThat(taken).isFalse();
+        after.close();
     }
 
     /** Waits until a node's subscriber listens on its channel, so a publish reaches it. */
