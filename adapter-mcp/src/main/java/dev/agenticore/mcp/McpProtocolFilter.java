@@ -134,7 +134,7 @@ final class McpProtocolFilter extends HttpFilter {
                         "missing sessionId query parameter: open the SSE stream at " + McpEndpoints.SSE_PATH
                                 + " and post to the endpoint URL its first event names");
             }
-            if (relayed(sessionId, body, message)) {
+            if (dispatched(sessionId, body, message)) {
                 response.setStatus(HttpServletResponse.SC_ACCEPTED);
                 return;
             }
@@ -143,15 +143,17 @@ final class McpProtocolFilter extends HttpFilter {
     }
 
     /**
-     * Sends a message for an SSE session of another node to that node, whose stream carries the
-     * reply. Returns false when this node owns the session or no node does.
+     * Hands a message for an SSE session to its stream's SDK session, here or on the node that owns
+     * the stream, which carries the reply. The request thread does not wait for the reply. Returns
+     * false when no node has the session, and the SDK then replies 404.
      */
-    private boolean relayed(String sessionId, byte[] body, JsonRpcMessages.Message message) {
+    private boolean dispatched(String sessionId, byte[] body, JsonRpcMessages.Message message) {
+        String text = new String(body, StandardCharsets.UTF_8);
         if (sseSessions.contains(sessionId)) {
-            return false;
+            return sseSessions.deliver(sessionId, text);
         }
         try {
-            return sseSessions.forward(sessionId, new String(body, StandardCharsets.UTF_8));
+            return sseSessions.forward(sessionId, text);
         } catch (StorageException e) {
             log.warn("Forwarding a message for MCP session {} failed: {}", sessionId, e.getMessage());
             throw new RejectedRequestException(

@@ -5,6 +5,7 @@ import dev.agenticore.core.cluster.SessionRelay;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerSession;
+import io.modelcontextprotocol.spec.McpServerTransport;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,13 +14,16 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 
 /**
  * The HTTP+SSE sessions of this node, whose event streams were opened with a valid API key. A
@@ -37,14 +41,23 @@ final class SseSessions {
      * {@code endpoint} event on the thread of the stream's request, so the event's session id and
      * this session belong together.
      */
-    private static final ThreadLocal<McpServerSession> CREATED = new ThreadLocal<>();
+    private static final ThreadLocal<Stream> CREATED = new ThreadLocal<>();
+    /**
+     * Maximum time a request of a session waits for the session's initialization. The SDK holds a
+     * request that arrives before {@code notifications/initialized} until that notification comes,
+     * which for a client that never sends it would be forever.
+     */
+    static final Duration INITIALIZATION_WAIT = Duration.ofSeconds(10);
+
+    /** The SDK session and transport of one event stream, and whether the client finished initializing. */
+    private record Stream(McpServerSession session, McpServerTransport transport, AtomicBoolean initialized) {}
 
     private static final Pattern SESSION_ID = Pattern.compile("sessionId=([^&\\s]+)");
     /** Characters of the stream searched for the endpoint event, which the SDK writes first. */
     private static final int SEARCH_LIMIT = 1024;
 
     private final Set<String> ids = ConcurrentHashMap.newKeySet();
-    private final Map<String, McpServerSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Stream> sessions = new ConcurrentHashMap<>();
     private final SessionRelay relay;
 
     SseSessions(SessionRelay relay) {
@@ -81,31 +94,61 @@ final class SseSessions {
     McpServerSession.Factory capturing(McpServerSession.Factory factory) {
         return transport -> {
             McpServerSession session = factory.create(transport);
-            CREATED.set(session);
+            CREATED.set(new Stream(session, transport, new AtomicBoolean()));
             return session;
         };
     }
 
-    /** Hands a message that another node forwarded to the SDK session of this node's stream. */
-    void deliver(String sessionId, String message) {
-        McpServerSession session = sessions.get(sessionId);
-        if (session == null) {
-            log.info("Dropped a forwarded message for MCP session {}, whose stream has closed", sessionId);
-            return;
+    /**
+     * Hands a message to the SDK session of one of this node's streams, without waiting for it to be
+     * handled: the reply goes out on the stream. A request that arrives before the client finished
+     * initializing gets an error on the stream after {@link #INITIALIZATION_WAIT}.
+     *
+     * @return false when this node has no open stream for the session
+     */
+    boolean deliver(String sessionId, String message) {
+        Stream stream = sessions.get(sessionId);
+        if (stream == null) {
+            log.info("Dropped a message for MCP session {}, whose stream has closed", sessionId);
+            return false;
         }
         McpSchema.JSONRPCMessage parsed;
         try {
             parsed = McpSchema.deserializeJsonRpcMessage(McpServers.PROTOCOL_JSON, message);
         } catch (IOException | IllegalArgumentException e) {
-            log.warn(
-                    "Dropped a forwarded message for MCP session {} that is not JSON-RPC: {}", sessionId, e.toString());
-            return;
+            log.warn("Dropped a message for MCP session {} that is not JSON-RPC: {}", sessionId, e.toString());
+            return true;
         }
-        session.handle(parsed)
-                .contextWrite(context -> context.put(McpTransportContext.KEY, McpTransportContext.EMPTY))
-                .subscribe(
-                        null,
-                        error -> log.warn("Handling a forwarded message of MCP session {} failed", sessionId, error));
+        if (parsed instanceof McpSchema.JSONRPCNotification notification
+                && McpSchema.METHOD_NOTIFICATION_INITIALIZED.equals(notification.method())) {
+            stream.initialized().set(true);
+        }
+        Mono<Void> handling = stream.session()
+                .handle(parsed)
+                .contextWrite(context -> context.put(McpTransportContext.KEY, McpTransportContext.EMPTY));
+        if (parsed instanceof McpSchema.JSONRPCRequest request
+                && !McpSchema.METHOD_INITIALIZE.equals(request.method())
+                && !stream.initialized().get()) {
+            handling =
+                    handling.timeout(INITIALIZATION_WAIT, Mono.defer(() -> notInitialized(sessionId, stream, request)));
+        }
+        handling.subscribe(null, error -> log.warn("Handling a message of MCP session {} failed", sessionId, error));
+        return true;
+    }
+
+    private static Mono<Void> notInitialized(String sessionId, Stream stream, McpSchema.JSONRPCRequest request) {
+        log.info(
+                "MCP session {}: request {} ({}) waited {} s for the client to finish initializing",
+                sessionId,
+                request.id(),
+                request.method(),
+                INITIALIZATION_WAIT.toSeconds());
+        McpSchema.JSONRPCResponse.JSONRPCError error = new McpSchema.JSONRPCResponse.JSONRPCError(
+                McpSchema.ErrorCodes.INVALID_REQUEST,
+                "the session is not initialized: send initialize, then the notifications/initialized"
+                        + " notification, before other requests");
+        return stream.transport()
+                .sendMessage(new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, request.id(), null, error));
     }
 
     /**
@@ -140,7 +183,7 @@ final class SseSessions {
 
     private void remember(String id) {
         ids.add(id);
-        McpServerSession session = CREATED.get();
+        Stream session = CREATED.get();
         CREATED.remove();
         if (session == null) {
             log.warn("No SDK session was created for MCP stream {}, so only this node serves it", id);

@@ -106,7 +106,7 @@ class McpAccessTest {
             HttpResponse<String> initialize = fixture.send(request(endpoint)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(INITIALIZE)));
-            assertThat(initialize.statusCode()).as(initialize.body()).isEqualTo(200);
+            assertThat(initialize.statusCode()).as(initialize.body()).isEqualTo(202);
             assertThat(nextData(events)).contains("\"serverInfo\"");
         }
     }

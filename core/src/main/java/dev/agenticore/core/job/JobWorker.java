@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class JobWorker implements RunningJobs, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JobWorker.class);
     private static final Duration TAKE_TIMEOUT = Duration.ofMillis(500);
+    /** Pause between checks for a free slot while every slot is busy. */
+    private static final Duration FULL_PAUSE = Duration.ofMillis(50);
 
     private final JobStore store;
     private final JobQueue queue;
@@ -203,14 +205,19 @@ public final class JobWorker implements RunningJobs, AutoCloseable {
     }
 
     /**
-     * Takes a job first and a permit second, so the dispatcher never holds a permit while the queue
-     * is empty: other users of the shared capacity would otherwise find it taken.
+     * Takes a job only while a slot is free, then the slot. The dispatcher never holds a permit
+     * while the queue is empty, because other users of the shared capacity would find it taken. It
+     * never holds a job while every slot is busy, because another node of a cluster could run it.
      */
     private void dispatch() {
         while (accepting) {
             try {
                 if (draining) {
                     Thread.sleep(TAKE_TIMEOUT.toMillis());
+                    continue;
+                }
+                if (slots.inUse() >= slots.limit()) {
+                    Thread.sleep(FULL_PAUSE.toMillis());
                     continue;
                 }
                 Optional<QueueLease> lease = queue.take(TAKE_TIMEOUT);
@@ -223,9 +230,10 @@ public final class JobWorker implements RunningJobs, AutoCloseable {
                 if (executing.contains(jobId)) {
                     continue;
                 }
-                if (!awaitSlot()) {
+                if (!slots.tryAcquire()) {
+                    // Another user of the capacity took the last slot since the check above.
                     putBack(lease.get());
-                    return;
+                    continue;
                 }
                 if (!executing.add(jobId)) {
                     slots.release();
@@ -250,20 +258,6 @@ public final class JobWorker implements RunningJobs, AutoCloseable {
                 pause();
             }
         }
-    }
-
-    /** Waits for a permit while the worker accepts jobs and returns whether it got one. */
-    private boolean awaitSlot() {
-        while (accepting) {
-            try {
-                if (slots.tryAcquire(TAKE_TIMEOUT)) {
-                    return true;
-                }
-            } catch (InterruptedException e) {
-                // stopAccepting() interrupts the dispatcher; the loop condition decides.
-            }
-        }
-        return false;
     }
 
     /** Returns a leased job to the queue, where it stays queued for the next start of a worker. */

@@ -156,6 +156,36 @@ class JobWorkerTest {
     }
 
     @Test
+    void busyWorkerLeavesQueuedJobsInTheQueue() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        try (WorkerHarness harness = new WorkerHarness(
+                (invocation, events) -> {
+                    started.countDown();
+                    release.await();
+                    return WorkerHarness.success("ok");
+                },
+                SETTINGS.withMaxParallelJobs(1),
+                60)) {
+            harness.worker.start();
+            String first =
+                    harness.service.submit(JobRequest.of("hold the slot")).id();
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+            String second =
+                    harness.service.submit(JobRequest.of("wait in the queue")).id();
+
+            Thread.sleep(1500);
+
+            // Another node of a cluster can take a job that stays in the shared queue.
+            assertThat(harness.queue.size()).isEqualTo(1);
+            release.countDown();
+            harness.awaitTerminal(first);
+            harness.awaitTerminal(second);
+            assertThat(harness.service.get(second).status()).isEqualTo(JobStatus.SUCCEEDED);
+        }
+    }
+
+    @Test
     void cancelledRunningJobStaysCancelledAfterTheAgentEnds() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         try (WorkerHarness harness = new WorkerHarness(
