@@ -27,6 +27,13 @@ public final class RedisGateway implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RedisGateway.class);
     private static final int ATTEMPTS = 5;
     private static final long FIRST_PAUSE_MILLIS = 100;
+    /**
+     * Longest wait for one reply. A Redis that hangs instead of refusing connections then costs a
+     * caller a few seconds, not the sum of several long waits.
+     */
+    private static final int SOCKET_TIMEOUT_MILLIS = 2000;
+    /** Time after which a failing command is not tried again, so a request gets its 503 soon. */
+    private static final long RETRY_BUDGET_NANOS = Duration.ofSeconds(4).toNanos();
 
     private final RedisSettings settings;
     private final RedisKeys keys;
@@ -39,7 +46,7 @@ public final class RedisGateway implements AutoCloseable {
         this.keys = new RedisKeys(settings.keyPrefix());
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(2000)
-                .socketTimeoutMillis(5000)
+                .socketTimeoutMillis(SOCKET_TIMEOUT_MILLIS)
                 .clientName("agenticore")
                 .user(JedisURIHelper.getUser(settings.url()))
                 .password(JedisURIHelper.getPassword(settings.url()));
@@ -77,6 +84,7 @@ public final class RedisGateway implements AutoCloseable {
      */
     <T> T call(String operation, Function<RedisClient, T> command) {
         long pause = FIRST_PAUSE_MILLIS;
+        long started = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             try {
                 T result = command.apply(client);
@@ -88,7 +96,7 @@ public final class RedisGateway implements AutoCloseable {
                 if (!isConnectionFailure(e)) {
                     throw new StorageException("Redis failed to " + operation + ": " + e.getMessage(), e);
                 }
-                if (attempt >= ATTEMPTS) {
+                if (attempt >= ATTEMPTS || System.nanoTime() - started > RETRY_BUDGET_NANOS) {
                     if (reachable.compareAndSet(true, false)) {
                         log.warn("Redis at {} is unreachable: {}", settings.redactedUrl(), e.toString());
                     }
