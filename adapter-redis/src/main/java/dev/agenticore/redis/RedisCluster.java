@@ -111,6 +111,15 @@ public final class RedisCluster implements AutoCloseable {
         return node.status(podName).isPresent();
     }
 
+    /**
+     * Waits until no other running process uses this node's name.
+     *
+     * @throws IllegalStateException when another running node has the same name
+     */
+    public void ensureNameIsFree() throws InterruptedException {
+        node.ensureNameIsFree();
+    }
+
     /** Returns the job queue. */
     public RedisJobQueue queue() {
         return queue;

@@ -82,11 +82,48 @@ public final class RedisNode implements AutoCloseable {
         return Optional.ofNullable(json).map(value -> RedisRecords.read(value, NodeStatus.class, key));
     }
 
+    /**
+     * Waits until no other running process sends heartbeats under this node's name: a heartbeat left
+     * by this node before a restart stops changing and expires within three intervals.
+     *
+     * @throws IllegalStateException when the heartbeat under this name is renewed meanwhile, which
+     *     means another node with the same name is running
+     */
+    public void ensureNameIsFree() throws InterruptedException {
+        Optional<NodeStatus> first = status(podName);
+        if (first.isEmpty()) {
+            return;
+        }
+        log.info("Node {}: a heartbeat under this name exists; waiting for it to expire", podName);
+        long deadline = System.nanoTime() + interval.multipliedBy(4).toNanos();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(Math.max(50, interval.toMillis() / 2));
+            Optional<NodeStatus> current = status(podName);
+            if (current.isEmpty()) {
+                return;
+            }
+            if (!current.get().updatedAt().equals(first.get().updatedAt())) {
+                throw new IllegalStateException("another running node is named " + podName
+                        + " (its heartbeats came at " + first.get().updatedAt() + " and "
+                        + current.get().updatedAt() + "); give every node its own AGENTICORE_POD_NAME");
+            }
+        }
+    }
+
+    /** Stops the heartbeat and removes this node's heartbeat key, so the name is free at once. */
     @Override
     public synchronized void close() {
         if (scheduler != null) {
             scheduler.shutdownNow();
             scheduler = null;
+            try {
+                redis.call(
+                        "remove the heartbeat of node " + podName,
+                        client -> client.del(redis.keys().node(podName)));
+            } catch (RuntimeException e) {
+                // The key expires by itself within three heartbeat intervals.
+                log.debug("Removing the heartbeat of node {} failed: {}", podName, e.getMessage());
+            }
         }
     }
 

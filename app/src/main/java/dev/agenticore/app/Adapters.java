@@ -64,6 +64,16 @@ public record Adapters(
         if (config.redis() != null) {
             RedisCluster redis =
                     RedisCluster.connect(config.redis(), config.jobs().podName(), clock);
+            try {
+                redis.ensureNameIsFree();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                redis.close();
+                throw new IllegalStateException("interrupted while checking the node name", e);
+            } catch (RuntimeException e) {
+                redis.close();
+                throw e;
+            }
             JGitWorkspace git = new JGitWorkspace(config.git(), github::gitToken, redis.repositoryLocks());
             return new Adapters(
                     redis.jobStore(),

@@ -39,7 +39,13 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("Error: invalid configuration: " + e.getMessage());
             return 2;
         }
-        AgenticoreServer server = AgenticoreServer.create(serverConfig);
+        AgenticoreServer server;
+        try {
+            server = AgenticoreServer.create(serverConfig);
+        } catch (IllegalStateException e) {
+            spec.commandLine().getErr().println("Error: " + e.getMessage());
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

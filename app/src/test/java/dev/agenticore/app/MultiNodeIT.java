@@ -142,6 +142,29 @@ class MultiNodeIT {
         assertThat(cancelOutput).contains("Node node-1 takes jobs again");
     }
 
+    @Test
+    void secondNodeWithTheSameNameIsRefused() throws Exception {
+        startCluster();
+        Map<String, String> environment = agent.environment(directory.resolve("impostor"), "node-2");
+        environment.put("REDIS_URL", REDIS.url());
+        environment.put("REDIS_KEY_PREFIX", "cluster-it");
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                ServerProcess.jar().toString(),
+                "serve",
+                "--port",
+                "0");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process impostor = builder.start();
+        String output = new String(impostor.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(impostor.waitFor()).as(output).isEqualTo(1);
+        assertThat(output).contains("another running node is named node-2");
+        assertThat(nodes.get(1).get("/health").get("status").asText()).isEqualTo("ok");
+    }
+
     /** Runs an {@code agenticore} command against the cluster's Redis and returns its output. */
     private String runCommand(String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(

@@ -224,6 +224,11 @@ public final class JobWorker implements RunningJobs, AutoCloseable {
                 if (lease.isEmpty()) {
                     continue;
                 }
+                if (draining) {
+                    // The node started draining while it waited for a job, so another node runs it.
+                    putBack(lease.get());
+                    continue;
+                }
                 String jobId = lease.get().jobId();
                 // A shared queue can hand back a job this node still runs when its lease lapsed.
                 // The first run keeps the lease and acknowledges it, so the copy is skipped.
