@@ -118,6 +118,11 @@ public final class RedisJobQueue implements JobQueue, AutoCloseable {
     }
 
     @Override
+    public void release(QueueLease lease) {
+        held.remove(lease.token());
+    }
+
+    @Override
     public void acknowledge(QueueLease lease) {
         held.remove(lease.token());
         redis.eval("acknowledge job " + lease.jobId(), ACKNOWLEDGE, List.of(stream), List.of(GROUP, lease.token()));

@@ -1,5 +1,6 @@
 package dev.agenticore.core.job;
 
+import dev.agenticore.core.StorageException;
 import dev.agenticore.core.agent.AgentEvent;
 import dev.agenticore.core.agent.AgentInvocation;
 import dev.agenticore.core.agent.AgentOutcome;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one leased job through its steps: start, workspace, agent, outcome, publication. Every status
  * change is a {@link JobStore#update} that leaves a terminal status alone, so a cancel or a
- * shutdown that lands first always wins.
+ * shutdown that lands first always wins. Store operations that throw {@link StorageException} are
+ * retried through {@link StorageRetry}, so a storage outage delays the job instead of ending it.
  */
 final class JobExecution {
     private static final Logger log = LoggerFactory.getLogger(JobExecution.class);
@@ -41,6 +43,7 @@ final class JobExecution {
     private final JobSettings settings;
     private final Clock clock;
     private final Map<String, AgentRun> runs;
+    private final StorageRetry retry;
 
     JobExecution(
             JobStore store,
@@ -50,7 +53,8 @@ final class JobExecution {
             JobEventFeed events,
             JobSettings settings,
             Clock clock,
-            Map<String, AgentRun> runs) {
+            Map<String, AgentRun> runs,
+            StorageRetry retry) {
         this.store = store;
         this.runner = runner;
         this.profiles = profiles;
@@ -59,9 +63,15 @@ final class JobExecution {
         this.settings = settings;
         this.clock = clock;
         this.runs = runs;
+        this.retry = retry;
     }
 
-    /** Runs the job with the given id if it is still queued; returns when it has ended. */
+    /**
+     * Runs the job with the given id if it is still queued; returns when it has ended.
+     *
+     * @throws StorageException when the store stayed unavailable for longer than the retry limit, so
+     *     the job may still be recorded as queued or running
+     */
     void run(String jobId) {
         Optional<Job> started = start(jobId);
         if (started.isEmpty()) {
@@ -70,6 +80,8 @@ final class JobExecution {
         Job job = started.get();
         try {
             runStarted(job);
+        } catch (StorageException e) {
+            throw e;
         } catch (RuntimeException e) {
             log.error("Job {} failed with an unexpected error", jobId, e);
             fail(jobId, "internal error while running the job: " + e, null);
@@ -81,26 +93,33 @@ final class JobExecution {
 
     private Optional<Job> start(String jobId) {
         Instant now = clock.instant();
-        Optional<Job> updated = store.update(jobId, job -> {
-            if (job.status() == JobStatus.RUNNING) {
-                return lostOnAnotherNode(job, now);
-            }
-            if (job.status() != JobStatus.QUEUED) {
-                return job;
-            }
-            if (!now.isBefore(job.expiresAt())) {
-                return job.toBuilder()
-                        .status(JobStatus.EXPIRED)
-                        .endedAt(now)
-                        .error("expired after waiting " + job.ttlSeconds() + " s in the queue")
-                        .build();
-            }
-            return job.toBuilder()
-                    .status(JobStatus.RUNNING)
-                    .startedAt(now)
-                    .podName(settings.podName())
-                    .build();
-        });
+        Optional<Job> updated = retry.call(
+                jobId,
+                "starting the job",
+                () -> store.update(jobId, job -> {
+                    if (job.status() == JobStatus.RUNNING) {
+                        // A retried write that reached the store before its reply was lost leaves this state.
+                        if (now.equals(job.startedAt()) && settings.podName().equals(job.podName())) {
+                            return job;
+                        }
+                        return lostOnAnotherNode(job, now);
+                    }
+                    if (job.status() != JobStatus.QUEUED) {
+                        return job;
+                    }
+                    if (!now.isBefore(job.expiresAt())) {
+                        return job.toBuilder()
+                                .status(JobStatus.EXPIRED)
+                                .endedAt(now)
+                                .error("expired after waiting " + job.ttlSeconds() + " s in the queue")
+                                .build();
+                    }
+                    return job.toBuilder()
+                            .status(JobStatus.RUNNING)
+                            .startedAt(now)
+                            .podName(settings.podName())
+                            .build();
+                }));
         updated.filter(job -> job.status() == JobStatus.EXPIRED && now.equals(job.endedAt()))
                 .ifPresent(job -> log.info("Job {} expired in the queue", jobId));
         updated.filter(job -> job.status() == JobStatus.FAILED && now.equals(job.endedAt()))
@@ -142,6 +161,7 @@ final class JobExecution {
         }
         Job current = change(
                 job.id(),
+                "recording the workspace",
                 j -> j.toBuilder()
                         .worktreePath(prepared.directory().toString())
                         .jobConfigDir(prepared.configDirectory().toString())
@@ -160,7 +180,7 @@ final class JobExecution {
 
     private void releaseWorkspace(String jobId, PreparedWorkspace prepared) {
         try {
-            workspace.release(store.find(jobId).orElseThrow(), prepared);
+            workspace.release(find(jobId, "reading the job to release its workspace"), prepared);
         } catch (RuntimeException e) {
             log.warn("Job {}: releasing the workspace failed", jobId, e);
         }
@@ -175,8 +195,19 @@ final class JobExecution {
             return;
         }
         runs.put(job.id(), run);
-        run.pid().ifPresent(pid -> change(job.id(), j -> j.toBuilder().pid(pid).build()));
-        if (store.find(job.id()).map(j -> j.status() != JobStatus.RUNNING).orElse(true)) {
+        Optional<Job> current;
+        try {
+            run.pid()
+                    .ifPresent(pid -> change(
+                            job.id(),
+                            "recording the agent's pid",
+                            j -> j.toBuilder().pid(pid).build()));
+            current = retry.call(job.id(), "checking for a cancel", () -> store.find(job.id()));
+        } catch (StorageException e) {
+            run.cancel();
+            throw e;
+        }
+        if (current.map(j -> j.status() != JobStatus.RUNNING).orElse(true)) {
             run.cancel();
         }
 
@@ -233,11 +264,17 @@ final class JobExecution {
         events.publish(jobId, event);
         if (event instanceof AgentEvent.SessionStarted started
                 && !started.sessionId().isEmpty()) {
-            store.update(
-                    jobId,
-                    j -> started.sessionId().equals(j.sessionId())
-                            ? j
-                            : j.toBuilder().sessionId(started.sessionId()).build());
+            // Not retried, so an outage does not block the agent's output. The outcome records the
+            // session id again when the agent ends.
+            try {
+                store.update(
+                        jobId,
+                        j -> started.sessionId().equals(j.sessionId())
+                                ? j
+                                : j.toBuilder().sessionId(started.sessionId()).build());
+            } catch (StorageException e) {
+                log.warn("Job {}: recording session id {} failed: {}", jobId, started.sessionId(), e.getMessage());
+            }
         }
     }
 
@@ -286,7 +323,8 @@ final class JobExecution {
         AgentOutcome outcome = supervision.outcome();
         Publication publication =
                 outcome.succeeded() && profile.autoPr() ? publish(jobId, profile, prepared) : Publication.NOTHING;
-        Job ended = change(jobId, j -> withPublication(recordOutcome(j, outcome), publication));
+        Job ended =
+                change(jobId, "recording the outcome", j -> withPublication(recordOutcome(j, outcome), publication));
         log.info("Job {} {} (exit code {})", jobId, ended.status().wireName(), outcome.exitCode());
     }
 
@@ -319,7 +357,7 @@ final class JobExecution {
      * also sees the final {@code pr_url} or the reason there is none.
      */
     private Publication publish(String jobId, Profile profile, PreparedWorkspace prepared) {
-        Job job = store.find(jobId).orElseThrow(() -> new JobNotFoundException(jobId));
+        Job job = find(jobId, "reading the job to publish its work");
         if (job.status() != JobStatus.RUNNING) {
             return Publication.NOTHING;
         }
@@ -348,6 +386,7 @@ final class JobExecution {
     private Job fail(String jobId, String reason, Integer exitCode) {
         return change(
                 jobId,
+                "recording the failure",
                 j -> j.status().isTerminal()
                         ? j
                         : j.toBuilder()
@@ -358,8 +397,14 @@ final class JobExecution {
                                 .build());
     }
 
-    private Job change(String jobId, UnaryOperator<Job> change) {
-        return store.update(jobId, change).orElseThrow(() -> new JobNotFoundException(jobId));
+    /** Updates the job, retrying while the store is unavailable; {@code change} may run again. */
+    private Job change(String jobId, String operation, UnaryOperator<Job> change) {
+        return retry.call(jobId, operation, () -> store.update(jobId, change))
+                .orElseThrow(() -> new JobNotFoundException(jobId));
+    }
+
+    private Job find(String jobId, String operation) {
+        return retry.call(jobId, operation, () -> store.find(jobId)).orElseThrow(() -> new JobNotFoundException(jobId));
     }
 
     private record Supervision(AgentOutcome outcome, String stopReason) {}

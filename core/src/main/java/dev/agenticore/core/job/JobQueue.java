@@ -24,6 +24,12 @@ public interface JobQueue {
     /** Marks a leased job as done so the queue forgets it. Acknowledging twice is harmless. */
     void acknowledge(QueueLease lease);
 
+    /**
+     * Stops holding a lease without acknowledging it, so a queue that hands out expired leases gives
+     * the job to a worker again after the lease timeout. Does nothing by default.
+     */
+    default void release(QueueLease lease) {}
+
     /** Returns the number of ids waiting, not counting leased ones. */
     int size();
 

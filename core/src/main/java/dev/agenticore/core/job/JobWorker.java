@@ -87,7 +87,16 @@ public final class JobWorker implements RunningJobs, AutoCloseable {
         this.queue = queue;
         this.settings = settings;
         this.clock = clock;
-        this.execution = new JobExecution(store, runner, profiles, workspace, events, settings, clock, runs);
+        this.execution = new JobExecution(
+                store,
+                runner,
+                profiles,
+                workspace,
+                events,
+                settings,
+                clock,
+                runs,
+                new StorageRetry(StorageRetry.DEFAULT_LIMIT));
         this.sweeper = new JobSweeper(store, events, clock);
         this.slots = capacity;
         this.executor = Executors.newCachedThreadPool(named("agenticore-job-"));
@@ -182,16 +191,20 @@ public final class JobWorker implements RunningJobs, AutoCloseable {
         stopAccepting();
         sweeper.close();
         for (String jobId : executing) {
-            store.update(
-                    jobId,
-                    job -> job.status().isTerminal()
-                            ? job
-                            : job.toBuilder()
-                                    .status(JobStatus.FAILED)
-                                    .endedAt(clock.instant())
-                                    .exitCode(-1)
-                                    .error("the server shut down before the job finished")
-                                    .build());
+            try {
+                store.update(
+                        jobId,
+                        job -> job.status().isTerminal()
+                                ? job
+                                : job.toBuilder()
+                                        .status(JobStatus.FAILED)
+                                        .endedAt(clock.instant())
+                                        .exitCode(-1)
+                                        .error("the server shut down before the job finished")
+                                        .build());
+            } catch (RuntimeException e) {
+                log.warn("Job {}: marking it failed at shutdown failed: {}", jobId, e.getMessage());
+            }
             stop(jobId);
         }
         executor.shutdown();
@@ -271,15 +284,29 @@ public final class JobWorker implements RunningJobs, AutoCloseable {
         queue.acknowledge(lease);
     }
 
+    /**
+     * Runs a leased job and acknowledges the lease once the job has ended. When the run throws, for
+     * example because the store stayed unavailable past the retry limit, the job may still be
+     * recorded as running, so the lease is released unacknowledged: a shared queue then hands the job
+     * to a node that fails it as lost, and a restart of this node recovers it otherwise.
+     */
     private void runLeased(QueueLease lease) {
+        boolean ended = false;
         try {
             execution.run(lease.jobId());
+            ended = true;
             reportEnded(lease.jobId());
+        } catch (RuntimeException e) {
+            log.error("Job {}: running it failed; leaving it to recovery", lease.jobId(), e);
         } finally {
             executing.remove(lease.jobId());
             active.decrementAndGet();
             slots.release();
-            acknowledge(lease);
+            if (ended) {
+                acknowledge(lease);
+            } else {
+                queue.release(lease);
+            }
         }
     }
 
