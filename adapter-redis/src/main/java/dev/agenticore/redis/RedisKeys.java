@@ -76,6 +76,24 @@ final class RedisKeys {
         return prefix + ":node:" + podName;
     }
 
+    /** Glob pattern for SCAN that matches every node's heartbeat and drain flag. */
+    String nodePattern() {
+        return globEscaped(prefix + ":node:") + "*";
+    }
+
+    /** Returns the pod name in a heartbeat key, or null when the key is no heartbeat. */
+    String podNameOfHeartbeat(String key) {
+        String start = prefix + ":node:";
+        if (!key.startsWith(start) || key.endsWith(":draining")) {
+            return null;
+        }
+        return key.substring(start.length());
+    }
+
+    private static String globEscaped(String text) {
+        return text.replaceAll("([*?\\[\\]\\\\])", "\\\\$1");
+    }
+
     /** Flag that makes a node stop taking jobs while it exists. */
     String draining(String podName) {
         return prefix + ":node:" + podName + ":draining";

@@ -5,12 +5,16 @@ import dev.agenticore.core.job.JobStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.resps.ScanResult;
 
 /**
  * This node's presence in the cluster. Every interval it writes its heartbeat key {@code
@@ -80,6 +84,25 @@ public final class RedisNode implements AutoCloseable {
         String key = redis.keys().node(node);
         String json = redis.call("read the heartbeat of node " + node, client -> client.get(key));
         return Optional.ofNullable(json).map(value -> RedisRecords.read(value, NodeStatus.class, key));
+    }
+
+    /** Returns the names of the nodes whose heartbeat has not expired, sorted. */
+    public SortedSet<String> liveNodes() {
+        SortedSet<String> names = new TreeSet<>();
+        ScanParams params = new ScanParams().match(redis.keys().nodePattern()).count(100);
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            String from = cursor;
+            ScanResult<String> page = redis.call("list the node heartbeats", client -> client.scan(from, params));
+            for (String key : page.getResult()) {
+                String name = redis.keys().podNameOfHeartbeat(key);
+                if (name != null) {
+                    names.add(name);
+                }
+            }
+            cursor = page.getCursor();
+        } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+        return names;
     }
 
     /**

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,6 +58,13 @@ final class DrainCommand implements Callable<Integer> {
         String target = node != null ? node : config.jobs().podName();
         try (RedisGateway gateway = new RedisGateway(config.redis())) {
             RedisNode nodes = new RedisNode(gateway, target, RedisNode.DEFAULT_INTERVAL, Clock.systemUTC());
+            RedisJobStore store = new RedisJobStore(gateway);
+            if (!cancel && !isKnown(nodes, store, target)) {
+                err.println("Error: node " + target
+                        + " not found: it sends no heartbeat and runs no jobs. Nodes with a heartbeat: "
+                        + describe(nodes.liveNodes()) + ". Check the name given to --node.");
+                return 1;
+            }
             if (cancel) {
                 nodes.cancelDrain(target);
                 out.println("Node " + target + " takes jobs again");
@@ -64,8 +72,20 @@ final class DrainCommand implements Callable<Integer> {
             }
             nodes.requestDrain(target, Duration.ofSeconds(timeoutSeconds));
             out.println("Draining node " + target + " for up to " + timeoutSeconds + " s");
-            return awaitIdle(nodes, new RedisJobStore(gateway), target, out);
+            return awaitIdle(nodes, store, target, out);
         }
+    }
+
+    /**
+     * Returns whether the node sends heartbeats or has running jobs recorded under its name. A node
+     * that stopped with running jobs counts as known, so draining it waits until those jobs end.
+     */
+    private static boolean isKnown(RedisNode nodes, RedisJobStore store, String target) {
+        return nodes.status(target).isPresent() || runningOn(store, target) > 0;
+    }
+
+    private static String describe(Set<String> names) {
+        return names.isEmpty() ? "none" : String.join(", ", names);
     }
 
     private int awaitIdle(RedisNode nodes, RedisJobStore store, String target, PrintWriter out)

@@ -135,11 +135,15 @@ class MultiNodeIT {
                     .asText());
         }
         String cancelOutput = runCommand("drain", "--node", "node-1", "--cancel");
+        CommandResult unknown = runCommandWithExit("drain", "--node", "node-9", "--timeout", "5");
 
         assertThat(drainOutput).contains("Node node-1 is drained");
         assertThat(nodes.get(0).get("/health").get("draining").asBoolean()).isTrue();
         assertThat(ranOn).hasSize(ids.size()).doesNotContain("node-1");
         assertThat(cancelOutput).contains("Node node-1 takes jobs again");
+        assertThat(unknown.exitCode()).as(unknown.output()).isEqualTo(1);
+        assertThat(unknown.output()).contains("node node-9 not found");
+        assertThat(unknown.output()).contains("node-1, node-2, node-3");
     }
 
     @Test
@@ -167,6 +171,15 @@ class MultiNodeIT {
 
     /** Runs an {@code agenticore} command against the cluster's Redis and returns its output. */
     private String runCommand(String... arguments) throws Exception {
+        CommandResult result = runCommandWithExit(arguments);
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        return result.output();
+    }
+
+    private record CommandResult(int exitCode, String output) {}
+
+    /** Runs an {@code agenticore} command against the cluster's Redis and returns its exit code and output. */
+    private CommandResult runCommandWithExit(String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar",
@@ -178,8 +191,7 @@ class MultiNodeIT {
         builder.environment().put("REDIS_KEY_PREFIX", "cluster-it");
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as(output).isZero();
-        return output;
+        return new CommandResult(process.waitFor(), output);
     }
 
     private void startCluster() throws Exception {
