@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,8 @@ final class JobExecution {
     }
 
     private Optional<Job> start(String jobId) {
-        Instant now = clock.instant();
+        // Stores keep timestamps to the microsecond, so a retry can recognize its own start time.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Optional<Job> updated = retry.call(
                 jobId,
                 "starting the job",
