@@ -7,6 +7,7 @@ import dev.agenticore.testkit.redis.RedisServerExtension;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,11 +78,45 @@ class RedisOutageIT {
         assertThat(first.get("/health").get("store").asText()).isEqualTo("redis");
     }
 
+    /**
+     * Jobs whose agents end while Redis is down record their outcome once it is back. The lease
+     * timeout of 20 s outlasts the outage, so no node claims the jobs of another.
+     */
+    @Test
+    void jobsRunningDuringOutageSucceed() throws Exception {
+        CountingStandIn agent = CountingStandIn.create(directory);
+        first = ServerProcess.start(environment(agent, "node-1", "20", "3"), directory.resolve("node-1.log"));
+        second = ServerProcess.start(environment(agent, "node-2", "20", "3"), directory.resolve("node-2.log"));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ServerProcess node = i % 2 == 0 ? first : second;
+            ClusterClient.Reply reply = http.post(node.port(), "/jobs", "{\"task\": \"outage job " + i + "\"}");
+            assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+            ids.add(reply.body().get("job").get("id").asText());
+        }
+
+        Thread.sleep(1000);
+        REDIS.restart(Duration.ofSeconds(6));
+
+        for (String id : ids) {
+            JsonNode job = awaitTerminal(id, Duration.ofSeconds(90));
+            assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("succeeded");
+            assertThat(job.get("output").asText()).as(job.toString()).isEqualTo("finished");
+        }
+        assertThat(agent.runsPerJob().values())
+                .allSatisfy(runs -> assertThat(runs).isEqualTo(1));
+    }
+
     private Map<String, String> environment(CountingStandIn agent, String node) {
+        return environment(agent, node, "3", "0.2");
+    }
+
+    private Map<String, String> environment(
+            CountingStandIn agent, String node, String leaseTimeoutSeconds, String agentSeconds) {
         Map<String, String> environment = agent.environment(directory.resolve(node), node);
         environment.put("REDIS_URL", REDIS.url());
-        environment.put("AGENTICORE_LEASE_TIMEOUT", "3");
-        environment.put("FAKE_CLAUDE_SECONDS", "0.2");
+        environment.put("AGENTICORE_LEASE_TIMEOUT", leaseTimeoutSeconds);
+        environment.put("FAKE_CLAUDE_SECONDS", agentSeconds);
         return environment;
     }
 
