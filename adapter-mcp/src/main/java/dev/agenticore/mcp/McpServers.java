@@ -1,6 +1,7 @@
 package dev.agenticore.mcp;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
@@ -18,8 +19,13 @@ import io.modelcontextprotocol.spec.McpStatelessServerTransport;
  * without merged service files still starts.
  */
 final class McpServers {
-    /** The protocol mapper: a plain Jackson 2 mapper, as the SDK's own default is. */
-    static final McpJsonMapper PROTOCOL_JSON = new JacksonMcpJsonMapper(new ObjectMapper());
+    /**
+     * The protocol mapper: Jackson 2 as the SDK's own default, writing every non-ASCII character as a
+     * JSON escape. A lone UTF-16 surrogate in a tool argument then stays valid JSON on the way back,
+     * where the transports' UTF-8 writers would otherwise emit invalid bytes.
+     */
+    static final McpJsonMapper PROTOCOL_JSON = new JacksonMcpJsonMapper(
+            JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build());
 
     private static final String SERVER_NAME = "agenticore";
     private static final String INSTRUCTIONS = "Agenticore runs coding tasks with Claude Code and opens pull"

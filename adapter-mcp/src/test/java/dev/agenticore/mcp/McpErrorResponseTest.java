@@ -77,6 +77,25 @@ class McpErrorResponseTest {
     }
 
     @Test
+    void loneSurrogateComesBackAsValidJson() throws Exception {
+        String call = "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\",\"params\":{\"name\":\"get_job\","
+                + "\"arguments\":{\"job_id\":\"x\\ud800y\u00e9\"}}}";
+
+        HttpResponse<byte[]> response = fixture.client.send(
+                post("/mcp", call).timeout(java.time.Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        String body = StandardCharsets.UTF_8
+                .newDecoder()
+                .decode(java.nio.ByteBuffer.wrap(response.body()))
+                .toString();
+        JsonNode result = Json.mapper().readTree(body).path("result");
+        assertThat(result.path("isError").asBoolean()).isTrue();
+        assertThat(result.at("/structuredContent/error").asText()).isEqualTo("Job not found: x\ud800y\u00e9");
+    }
+
+    @Test
     void unsupportedProtocolVersionIsNamed() throws Exception {
         HttpResponse<String> response =
                 fixture.send(post("/mcp", LIST_TOOLS).header("MCP-Protocol-Version", "1999-01-01"));
