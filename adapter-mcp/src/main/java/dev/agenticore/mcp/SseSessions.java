@@ -43,7 +43,7 @@ final class SseSessions {
      */
     private static final ThreadLocal<Stream> CREATED = new ThreadLocal<>();
     /**
-     * Maximum time a request of a session waits for the session's initialization. The SDK holds a
+     * Maximum time a request of a session waits for the session's initialization. The SDK keeps a
      * request that arrives before {@code notifications/initialized} until that notification comes,
      * which for a client that never sends it would be forever.
      */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A client that declares a longer body than it sends: once the idle timeout passes, the answer is
+ * A client that declares a longer body than it sends: once the idle timeout passes, the response is
  * 408 with an error that names the fix, on the MCP endpoint and on a REST route alike.
  */
 @Timeout(30)
@@ -77,7 +77,7 @@ class ShortBodyTest {
                     received.write(buffer, 0, read);
                 }
             } catch (IOException e) {
-                // The server may reset the connection after its answer.
+                // The server may reset the connection after its response.
             }
             return received.toString(StandardCharsets.UTF_8);
         }

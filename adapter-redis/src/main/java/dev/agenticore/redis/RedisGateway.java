@@ -28,7 +28,7 @@ public final class RedisGateway implements AutoCloseable {
     private static final int ATTEMPTS = 5;
     private static final long FIRST_PAUSE_MILLIS = 100;
     /**
-     * Longest wait for one reply. A Redis that hangs instead of refusing connections then costs a
+     * Maximum wait for one reply. A Redis that hangs instead of refusing connections then costs a
      * caller a few seconds, not the sum of several long waits.
      */
     private static final int SOCKET_TIMEOUT_MILLIS = 2000;

@@ -45,9 +45,9 @@ class RedisSessionRelayTest {
     void forwardedMessageReachesTheHolder() throws Exception {
         nodeA.claim("s-1");
 
-        boolean taken = nodeB.forward("s-1", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}");
+        boolean delivered = nodeB.forward("s-1", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}");
 
-        assertThat(taken).isTrue();
+        assertThat(delivered).isTrue();
         assertThat(receivedByA.poll(5, TimeUnit.SECONDS))
                 .containsExactly("s-1", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}");
     }
@@ -83,9 +83,9 @@ class RedisSessionRelayTest {
         RedisSessionRelay silent = new RedisSessionRelay(fixture.gateway(), "node-c");
         silent.claim("s-4");
 
-        boolean taken = nodeB.forward("s-4", "{}");
+        boolean delivered = nodeB.forward("s-4", "{}");
 
-        assertThat(taken).isFalse();
+        assertThat(delivered).isFalse();
         silent.close();
     }
 
@@ -110,15 +110,15 @@ class RedisSessionRelayTest {
                         "fake a stale key",
                         client -> client.set(fixture.gateway().keys().session("s-7"), nodeA.instance()));
 
-        boolean taken = stale.forward("s-7", "{}");
+        boolean delivered = stale.forward("s-7", "{}");
 
-        assertThat(taken).isTrue();
+        assertThat(delivered).isTrue();
         assertThat(receivedByA.poll(500, TimeUnit.MILLISECONDS)).isNull();
         stale.close();
     }
 
     @Test
-    void restartedNodeDoesNotTakeMessagesOfItsPredecessor() throws Exception {
+    void restartedNodeSkipsOldSessions() throws Exception {
         RedisSessionRelay before = new RedisSessionRelay(fixture.gateway(), "node-r");
         before.start();
         before.claim("s-8");
@@ -131,9 +131,9 @@ class RedisSessionRelayTest {
                         "keep the key of the crashed process",
                         client -> client.set(fixture.gateway().keys().session("s-8"), before.instance()));
 
-        boolean taken = nodeB.forward("s-8", "{}");
+        boolean delivered = nodeB.forward("s-8", "{}");
 
-        assertThat(taken).isFalse();
+        assertThat(delivered).isFalse();
         after.close();
     }
 

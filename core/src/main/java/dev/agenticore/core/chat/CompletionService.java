@@ -104,7 +104,7 @@ public final class CompletionService implements AutoCloseable {
      * Creates the service of one node; {@code capacity} is shared with jobs and chat requests.
      *
      * @param podName this node's name, recorded on every completion it accepts
-     * @param nodes tells which other nodes sharing {@code store} are running
+     * @param nodes reports which other nodes sharing {@code store} are running
      */
     public CompletionService(
             AgentModeSettings settings,

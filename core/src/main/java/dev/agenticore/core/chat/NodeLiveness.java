@@ -1,8 +1,8 @@
 package dev.agenticore.core.chat;
 
 /**
- * Tells whether a server node that shares this node's stores is running now, so that a starting
- * node fails only the completions that a stopped node left unfinished.
+ * The check whether a server node that shares this node's stores is running now. Recovery and the
+ * completion sweep use it to fail only the completions of stopped nodes.
  */
 @FunctionalInterface
 public interface NodeLiveness {

@@ -220,7 +220,8 @@ public final class JobWorker implements RunningJobs, AutoCloseable {
     /**
      * Takes a job only while a slot is free, then the slot. The dispatcher never holds a permit
      * while the queue is empty, because other users of the shared capacity would find it taken. It
-     * never holds a job while every slot is busy, because another node of a cluster could run it.
+     * leaves queued jobs in the queue while every slot is busy, so another node of a cluster can run
+     * them.
      */
     private void dispatch() {
         while (accepting) {
@@ -287,8 +288,8 @@ public final class JobWorker implements RunningJobs, AutoCloseable {
     /**
      * Runs a leased job and acknowledges the lease once the job has ended. When the run throws, for
      * example because the store stayed unavailable past the retry limit, the job may still be
-     * recorded as running, so the lease is released unacknowledged: a shared queue then hands the job
-     * to a node that fails it as lost, and a restart of this node recovers it otherwise.
+     * recorded as running, so the lease is released unacknowledged. A shared queue then hands the
+     * job to a node that fails it as lost; on a single node, recovery at the next start handles it.
      */
     private void runLeased(QueueLease lease) {
         boolean ended = false;
